@@ -1,0 +1,48 @@
+package io.gatehouse.sso.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Links from IdP identities {@code (provider, uid)} to local users, with their tokens. An identity is
+ * linked to at most one user. Creating a user together with its first link is
+ * {@link UserDirectory#register}, so that it is atomic.
+ *
+ * <pre>{@code
+ * Optional<SocialAccount> known = accounts.find("github", "583231");
+ * known.ifPresent(a -> accounts.recordLogin("github", "583231", claims, token, now));
+ * }</pre>
+ */
+public interface SocialAccountRepository {
+
+    Optional<SocialAccount> find(String provider, String uid);
+
+    /** The user's links, ordered by provider, then uid. */
+    List<SocialAccount> findByUser(String userId);
+
+    /**
+     * Links an identity to an existing user (the "connect" process). Linking an identity the same user
+     * already has just updates it.
+     *
+     * @throws IdentityLinkedElsewhereException when another user has the identity
+     */
+    SocialAccount link(String userId, String provider, String uid, Map<String, Object> extraData,
+                       SocialToken token, Instant now);
+
+    /**
+     * Records a login of a linked identity: replaces extra data, sets last login and stores the token
+     * merged over the stored one ({@link SocialToken#mergedOver}); a {@code null} token keeps the stored one.
+     *
+     * @return the updated link, or empty when the identity is not linked
+     */
+    Optional<SocialAccount> recordLogin(String provider, String uid, Map<String, Object> extraData,
+                                        SocialToken token, Instant now);
+
+    /** The stored token of an identity, if any. */
+    Optional<SocialToken> findToken(String provider, String uid);
+
+    /** Removes a link of this user, with its token; false when the user had no such link. */
+    boolean unlink(String userId, String provider, String uid);
+}

@@ -1,0 +1,30 @@
+package io.gatehouse.sso.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin-edited social applications.
+ *
+ * <pre>{@code
+ * SocialApp saved = apps.save(new SocialApp(null, "github", "", "GitHub", "Iv1.abc", "secret", "",
+ *         Map.of(), Set.of("localhost")));
+ * List<SocialApp> github = apps.findByProvider("github");
+ * }</pre>
+ */
+public interface SocialAppRepository {
+
+    /** All apps, ordered by provider, then name, then id. */
+    List<SocialApp> findAll();
+
+    /** Apps of one provider ({@link SocialApp#provider()}), ordered by name, then id. */
+    List<SocialApp> findByProvider(String provider);
+
+    Optional<SocialApp> findById(String id);
+
+    /** Inserts an app without id (assigning one) or replaces the app with the same id; returns what is stored. */
+    SocialApp save(SocialApp app);
+
+    /** Deletes an app; false when there was none with that id. */
+    boolean delete(String id);
+}

@@ -1,0 +1,40 @@
+package io.gatehouse.sso.spi;
+
+import java.time.Instant;
+
+/**
+ * The OAuth2 tokens an IdP issued for one social account. Stores must keep them confidential
+ * (the JDBC store encrypts them); {@link #toString()} never prints them.
+ *
+ * <pre>{@code
+ * SocialToken fresh = new SocialToken("at-2", null, now.plusSeconds(3600));
+ * SocialToken kept = fresh.mergedOver(previous); // keeps previous refresh token
+ * }</pre>
+ *
+ * @param accessToken  access token; never {@code null}
+ * @param refreshToken refresh token, or {@code null} when the IdP sent none
+ * @param expiresAt    access token expiry, or {@code null} when unknown
+ */
+public record SocialToken(String accessToken, String refreshToken, Instant expiresAt) {
+
+    public SocialToken {
+        accessToken = accessToken == null ? "" : accessToken;
+    }
+
+    /**
+     * This token as it should be stored over {@code previous}: IdPs often omit the refresh token on
+     * later logins, and dropping the stored one would silently break offline access.
+     */
+    public SocialToken mergedOver(SocialToken previous) {
+        if (refreshToken != null || previous == null) {
+            return this;
+        }
+        return new SocialToken(accessToken, previous.refreshToken(), expiresAt);
+    }
+
+    @Override
+    public String toString() {
+        return "SocialToken[accessToken=(redacted), refreshToken=" + (refreshToken == null ? "(none)" : "(redacted)")
+                + ", expiresAt=" + expiresAt + "]";
+    }
+}

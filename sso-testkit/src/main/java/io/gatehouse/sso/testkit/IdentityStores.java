@@ -1,0 +1,23 @@
+package io.gatehouse.sso.testkit;
+
+import io.gatehouse.sso.spi.GroupStore;
+import io.gatehouse.sso.spi.SocialAccountRepository;
+import io.gatehouse.sso.spi.UserDirectory;
+
+/**
+ * The three SPI interfaces that share users, handed together to the contract suites
+ * (registration spans all three).
+ *
+ * <pre>{@code
+ * InMemoryIdentityStore s = new InMemoryIdentityStore();
+ * IdentityStores stores = new IdentityStores(s, s, s);
+ * }</pre>
+ */
+public record IdentityStores(UserDirectory users, SocialAccountRepository accounts, GroupStore groups) {
+
+    /** Fresh, empty in-memory stores. */
+    public static IdentityStores inMemory() {
+        InMemoryIdentityStore store = new InMemoryIdentityStore();
+        return new IdentityStores(store, store, store);
+    }
+}

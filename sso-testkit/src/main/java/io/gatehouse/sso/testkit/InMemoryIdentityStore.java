@@ -1,0 +1,275 @@
+package io.gatehouse.sso.testkit;
+
+import io.gatehouse.sso.spi.Group;
+import io.gatehouse.sso.spi.GroupChange;
+import io.gatehouse.sso.spi.GroupStore;
+import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
+import io.gatehouse.sso.spi.Registration;
+import io.gatehouse.sso.spi.RegistrationResult;
+import io.gatehouse.sso.spi.SocialAccount;
+import io.gatehouse.sso.spi.SocialAccountRepository;
+import io.gatehouse.sso.spi.SocialToken;
+import io.gatehouse.sso.spi.User;
+import io.gatehouse.sso.spi.UserDirectory;
+import io.gatehouse.sso.spi.UsernameTakenException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Thread-safe in-memory users, social accounts and groups. One object implements the three
+ * interfaces because {@link UserDirectory#register} must change all three atomically; a single
+ * lock gives that, as one database transaction does in the JDBC store.
+ *
+ * <pre>{@code
+ * InMemoryIdentityStore store = new InMemoryIdentityStore();
+ * UserDirectory users = store;
+ * SocialAccountRepository accounts = store;
+ * GroupStore groups = store;
+ * }</pre>
+ */
+public final class InMemoryIdentityStore implements UserDirectory, SocialAccountRepository, GroupStore {
+
+    private record Key(String provider, String uid) {
+    }
+
+    private final Object lock = new Object();
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<Key, SocialAccount> accounts = new HashMap<>();
+    private final Map<Key, SocialToken> tokens = new HashMap<>();
+    private final Map<String, Group> groupsByName = new TreeMap<>();
+    private final Map<String, Set<String>> memberships = new HashMap<>();
+    private long nextUserId = 1;
+    private long nextGroupId = 1;
+
+    // ---- UserDirectory
+
+    @Override
+    public Optional<User> findById(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(id).map(users::get);
+        }
+    }
+
+    @Override
+    public Optional<User> findByUsername(String username) {
+        synchronized (lock) {
+            return users.values().stream().filter(u -> u.username().equals(username)).findFirst();
+        }
+    }
+
+    @Override
+    public List<User> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return List.of();
+        }
+        String wanted = email.toLowerCase(Locale.ROOT);
+        synchronized (lock) {
+            return users.values().stream().filter(u -> u.email().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+        }
+    }
+
+    @Override
+    public RegistrationResult register(Registration r) {
+        synchronized (lock) {
+            SocialAccount existing = accounts.get(new Key(r.provider(), r.uid()));
+            if (existing != null) {
+                return new RegistrationResult(users.get(existing.userId()), existing, false);
+            }
+            if (findByUsername(r.user().username()).isPresent()) {
+                throw new UsernameTakenException(r.user().username());
+            }
+            User user = r.user().withId(Long.toString(nextUserId++));
+            users.put(user.id(), user);
+            SocialAccount account = new SocialAccount(user.id(), r.provider(), r.uid(), r.extraData(), r.at(), r.at());
+            accounts.put(new Key(r.provider(), r.uid()), account);
+            if (r.token() != null) {
+                tokens.put(new Key(r.provider(), r.uid()), r.token());
+            }
+            applyLocked(user.id(), r.groups(), Set.of());
+            return new RegistrationResult(user, account, true);
+        }
+    }
+
+    @Override
+    public User update(User user) {
+        synchronized (lock) {
+            User old = users.get(user.id());
+            if (old == null) {
+                throw new NoSuchElementException("no user with id " + user.id());
+            }
+            if (!old.username().equals(user.username()) && findByUsername(user.username()).isPresent()) {
+                throw new UsernameTakenException(user.username());
+            }
+            users.put(user.id(), user);
+            return user;
+        }
+    }
+
+    // ---- SocialAccountRepository
+
+    @Override
+    public Optional<SocialAccount> find(String provider, String uid) {
+        synchronized (lock) {
+            return Optional.ofNullable(accounts.get(new Key(provider, uid)));
+        }
+    }
+
+    @Override
+    public List<SocialAccount> findByUser(String userId) {
+        synchronized (lock) {
+            return accounts.values().stream().filter(a -> a.userId().equals(userId))
+                    .sorted(Comparator.comparing(SocialAccount::provider).thenComparing(SocialAccount::uid)).toList();
+        }
+    }
+
+    @Override
+    public SocialAccount link(String userId, String provider, String uid, Map<String, Object> extraData,
+                              SocialToken token, Instant now) {
+        synchronized (lock) {
+            if (!users.containsKey(userId)) {
+                throw new NoSuchElementException("no user with id " + userId);
+            }
+            Key key = new Key(provider, uid);
+            SocialAccount existing = accounts.get(key);
+            if (existing != null && !existing.userId().equals(userId)) {
+                throw new IdentityLinkedElsewhereException(provider, uid);
+            }
+            Instant joined = existing == null ? now : existing.dateJoined();
+            SocialAccount account = new SocialAccount(userId, provider, uid, extraData, now, joined);
+            accounts.put(key, account);
+            storeToken(key, token);
+            return account;
+        }
+    }
+
+    @Override
+    public Optional<SocialAccount> recordLogin(String provider, String uid, Map<String, Object> extraData,
+                                               SocialToken token, Instant now) {
+        synchronized (lock) {
+            Key key = new Key(provider, uid);
+            SocialAccount existing = accounts.get(key);
+            if (existing == null) {
+                return Optional.empty();
+            }
+            SocialAccount updated = new SocialAccount(existing.userId(), provider, uid, extraData, now,
+                    existing.dateJoined());
+            accounts.put(key, updated);
+            storeToken(key, token);
+            return Optional.of(updated);
+        }
+    }
+
+    private void storeToken(Key key, SocialToken token) {
+        if (token != null) {
+            tokens.put(key, token.mergedOver(tokens.get(key)));
+        }
+    }
+
+    @Override
+    public Optional<SocialToken> findToken(String provider, String uid) {
+        synchronized (lock) {
+            return Optional.ofNullable(tokens.get(new Key(provider, uid)));
+        }
+    }
+
+    @Override
+    public boolean unlink(String userId, String provider, String uid) {
+        synchronized (lock) {
+            Key key = new Key(provider, uid);
+            SocialAccount existing = accounts.get(key);
+            if (existing == null || !existing.userId().equals(userId)) {
+                return false;
+            }
+            accounts.remove(key);
+            tokens.remove(key);
+            return true;
+        }
+    }
+
+    // ---- GroupStore
+
+    @Override
+    public List<Group> listGroups() {
+        synchronized (lock) {
+            return List.copyOf(groupsByName.values());
+        }
+    }
+
+    @Override
+    public Optional<Group> findByName(String name) {
+        synchronized (lock) {
+            return Optional.ofNullable(name).map(groupsByName::get);
+        }
+    }
+
+    @Override
+    public Group create(String name) {
+        synchronized (lock) {
+            return createLocked(name);
+        }
+    }
+
+    private Group createLocked(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a group name must not be blank");
+        }
+        return groupsByName.computeIfAbsent(name, n -> new Group(Long.toString(nextGroupId++), n));
+    }
+
+    @Override
+    public Set<String> groupNamesOf(String userId) {
+        synchronized (lock) {
+            return Set.copyOf(memberships.getOrDefault(userId, Set.of()));
+        }
+    }
+
+    @Override
+    public GroupChange apply(String userId, Set<String> add, Set<String> remove) {
+        synchronized (lock) {
+            if (!users.containsKey(userId)) {
+                throw new NoSuchElementException("no user with id " + userId);
+            }
+            return applyLocked(userId, add, remove);
+        }
+    }
+
+    private GroupChange applyLocked(String userId, Set<String> add, Set<String> remove) {
+        for (String name : add) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a group name must not be blank");
+            }
+        }
+        Set<String> member = memberships.computeIfAbsent(userId, id -> new TreeSet<>());
+        List<String> created = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (String name : add) {
+            if (!groupsByName.containsKey(name)) {
+                createLocked(name);
+                created.add(name);
+            }
+            if (member.add(name)) {
+                added.add(name);
+            }
+        }
+        Set<String> removed = new HashSet<>();
+        for (String name : remove) {
+            if (!add.contains(name) && member.remove(name)) {
+                removed.add(name);
+            }
+        }
+        return new GroupChange(Set.copyOf(added), Set.copyOf(created), removed);
+    }
+}

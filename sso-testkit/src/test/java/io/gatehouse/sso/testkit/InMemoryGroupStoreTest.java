@@ -1,0 +1,6 @@
+package io.gatehouse.sso.testkit;
+
+class InMemoryGroupStoreTest extends GroupStoreContract {
+    @Override
+    protected IdentityStores newStores() { return IdentityStores.inMemory(); }
+}

@@ -1,0 +1,6 @@
+package io.gatehouse.sso.testkit;
+
+class InMemorySocialAccountRepositoryTest extends SocialAccountRepositoryContract {
+    @Override
+    protected IdentityStores newStores() { return IdentityStores.inMemory(); }
+}
