@@ -1,0 +1,95 @@
+package io.gatehouse.sso.core;
+
+import io.gatehouse.sso.core.config.GatehouseConfig;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the public base URL that callback URLs and the site derive from. A configured
+ * {@code site_url} wins. Otherwise the scheme is {@code LOGIN_DEFAULT_HTTP_PROTOCOL} and the host is
+ * the request's {@code Host}; {@code Forwarded} / {@code X-Forwarded-Proto} / {@code X-Forwarded-Host}
+ * are read only when {@code trust_forwarded_headers} is on (off by default: any client can send them).
+ *
+ * <pre>{@code
+ * URI base = BaseUrl.resolve(config, request.getHeader("Host"), request.getContextPath(), request::getHeader);
+ * }</pre>
+ */
+public final class BaseUrl {
+    private static final Pattern HOST = Pattern.compile("(?i)([a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\\[[0-9a-f:.]+\\])(:\\d{1,5})?");
+
+    private BaseUrl() {
+    }
+
+    /**
+     * @param hostHeader  the request's Host header
+     * @param contextPath the application's context path ("" or "/app")
+     * @param headers     header look-up by name (null when absent)
+     * @throws IllegalArgumentException when no valid host can be determined
+     */
+    public static URI resolve(GatehouseConfig config, String hostHeader, String contextPath, Function<String, String> headers) {
+        if (config.siteUrl().isPresent()) {
+            return config.siteUrl().get();
+        }
+        String scheme = config.defaultProtocol();
+        String host = hostHeader;
+        if (config.trustForwardedHeaders()) {
+            Optional<String> forwarded = Optional.ofNullable(headers.apply("Forwarded"));
+            String proto = forwarded.flatMap(f -> forwardedPart(f, "proto")).orElse(first(headers.apply("X-Forwarded-Proto")));
+            String fHost = forwarded.flatMap(f -> forwardedPart(f, "host")).orElse(first(headers.apply("X-Forwarded-Host")));
+            if (proto != null && (proto.equalsIgnoreCase("http") || proto.equalsIgnoreCase("https"))) {
+                scheme = proto.toLowerCase(Locale.ROOT);
+            }
+            if (fHost != null && !fHost.isBlank()) {
+                host = fHost;
+            }
+        }
+        if (host == null || !HOST.matcher(host.trim()).matches()) {
+            throw new IllegalArgumentException("the request has no valid host name");
+        }
+        String path = contextPath == null ? "" : contextPath;
+        if (!path.isEmpty() && (!path.startsWith("/") || path.contains("//"))) {
+            throw new IllegalArgumentException("invalid context path");
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return URI.create(scheme + "://" + host.trim().toLowerCase(Locale.ROOT) + path);
+    }
+
+    /** {@code host[:port]} of a base URL: the "site" apps are assigned to. */
+    public static String siteOf(URI base) {
+        return base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
+    }
+
+    /** {@code <base>/accounts/<routeId>/login/callback/} */
+    public static URI callbackUri(URI base, String routeId) {
+        return URI.create(base + "/accounts/" + routeId + "/login/callback/");
+    }
+
+    private static String first(String commaList) {
+        if (commaList == null) {
+            return null;
+        }
+        int comma = commaList.indexOf(',');
+        return (comma < 0 ? commaList : commaList.substring(0, comma)).trim();
+    }
+
+    private static Optional<String> forwardedPart(String header, String name) {
+        String firstHop = first(header);
+        for (String pair : firstHop.split(";")) {
+            String[] kv = pair.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].trim().equalsIgnoreCase(name)) {
+                String v = kv[1].trim();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+}

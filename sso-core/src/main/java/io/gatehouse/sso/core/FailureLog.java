@@ -1,0 +1,70 @@
+package io.gatehouse.sso.core;
+
+import io.gatehouse.sso.spi.ErrorLog;
+import io.gatehouse.sso.spi.ErrorRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Collection;
+
+/**
+ * Writes the admin-readable error-log record of a failure, and a log line, with every known secret
+ * (client secret, code, tokens, sealed cookies) blanked out and the text bounded. A failing error log
+ * never turns a login failure into a crash.
+ *
+ * <pre>{@code
+ * String id = failureLog.record("sso.state_mismatch", "The login state did not match",
+ *         "provider=keycloak", "auth:/accounts/keycloak/login/callback/", List.of(code, app.secret()));
+ * }</pre>
+ */
+public final class FailureLog {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureLog.class);
+    private static final int MAX_DATA = 4000;
+
+    private final ErrorLog errorLog;
+    private final Clock clock;
+
+    public FailureLog(ErrorLog errorLog, Clock clock) {
+        this.errorLog = errorLog;
+        this.clock = clock;
+    }
+
+    /** Appends a record; returns its id, or null when the error log itself failed (that is logged). */
+    public String record(String kind, String info, String data, String path, Collection<String> secrets) {
+        String safeInfo = scrub(info, secrets);
+        String safeData = scrub(data, secrets);
+        try {
+            String id = errorLog.append(ErrorRecord.of(clock.instant(), kind, safeInfo, safeData, path)).id();
+            LOG.warn("{} at {}: {} [error log {}]", kind, path, safeInfo, id);
+            return id;
+        } catch (RuntimeException e) {
+            LOG.error("{} at {}: {} (the error log could not store this: {})", kind, path, safeInfo, e.toString());
+            return null;
+        }
+    }
+
+    /** Blanks every secret of at least 4 characters, strips control characters, bounds the length. */
+    public static String scrub(String text, Collection<String> secrets) {
+        if (text == null) {
+            return "";
+        }
+        String out = text;
+        if (secrets != null) {
+            for (String secret : secrets) {
+                if (secret != null && secret.length() >= 4) {
+                    out = out.replace(secret, "(redacted)");
+                }
+            }
+        }
+        StringBuilder clean = new StringBuilder(Math.min(out.length(), MAX_DATA));
+        for (int i = 0; i < out.length() && clean.length() < MAX_DATA; i++) {
+            char c = out.charAt(i);
+            clean.append(Character.isISOControl(c) && c != '\n' ? ' ' : c);
+        }
+        if (out.length() > MAX_DATA) {
+            clean.append("... (truncated)");
+        }
+        return clean.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package io.gatehouse.sso.core;
+
+import io.gatehouse.sso.spi.SocialAccount;
+import io.gatehouse.sso.spi.User;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * What a step of the login flow decided. Adapters switch over it:
+ *
+ * <pre>{@code
+ * switch (engine.completeLogin(provider, callback)) {
+ *     case LoginOutcome.SignedIn s -> { sessionBinder.signIn(s.user()); redirect(s.next()); }
+ *     case LoginOutcome.Connected c -> redirect(c.next());
+ *     case LoginOutcome.PendingSignup p -> showSignupForm(p);
+ *     case LoginOutcome.AwaitingVerification a -> showCheckYourMail(a);
+ *     case LoginOutcome.Failed f -> showError(f.failure());
+ *     case LoginOutcome.Redirect r -> redirect(r.location());
+ * }
+ * }</pre>
+ */
+public sealed interface LoginOutcome {
+
+    /** Where the user goes afterwards: always a same-origin path. */
+    String next();
+
+    /** Begin login: send the browser to the IdP and set the transaction cookie. */
+    record Redirect(URI location, TransactionCookie cookie, String next) implements LoginOutcome {
+        public Redirect {
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(cookie, "cookie");
+        }
+    }
+
+    /** The user is identified: the host signs them in. */
+    record SignedIn(User user, SocialAccount account, boolean newUser, String next) implements LoginOutcome {
+    }
+
+    /** The identity was linked to the signed-in user. */
+    record Connected(User user, SocialAccount account, String next) implements LoginOutcome {
+    }
+
+    /**
+     * Auto-fill is off: show a sign-up form pre-filled with {@code suggested}, then call
+     * {@link LoginEngine#completeSignup} with {@code signupToken} (sealed; expires with the transaction).
+     */
+    record PendingSignup(String signupToken, SignupDetails suggested, String providerName, String next)
+            implements LoginOutcome {
+        @Override
+        public String toString() {
+            return "PendingSignup[suggested=" + suggested + ", providerName=" + providerName + ", next=" + next + "]";
+        }
+    }
+
+    /** The account was created inactive and a verification mail was sent (or its failure logged). */
+    record AwaitingVerification(User user, boolean mailSent, String next) implements LoginOutcome {
+    }
+
+    /** The login failed; nothing was persisted but the error-log record. */
+    record Failed(LoginFailure failure, String next) implements LoginOutcome {
+    }
+}

@@ -1,0 +1,64 @@
+package io.gatehouse.sso.core;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A login in progress, sealed into a cookie between the redirect to the IdP and the callback.
+ *
+ * @param state        the state sent to the IdP
+ * @param nonce        the nonce sent to the IdP
+ * @param codeVerifier the PKCE verifier, or null when PKCE is off for the app
+ * @param routeId      the provider route id the login started on
+ * @param appId        the chosen social application's id
+ * @param process      login or connect
+ * @param next         the safe path to go to afterwards
+ * @param userId       for connect, the user who started it; else null
+ * @param issuedAt     when the login started
+ */
+public record LoginTransaction(String state, String nonce, String codeVerifier, String routeId, String appId,
+                               Process process, String next, String userId, Instant issuedAt) {
+
+    static final String PURPOSE = "login-transaction";
+
+    public LoginTransaction {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(routeId, "routeId");
+        Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(process, "process");
+        next = SafeNext.of(next);
+    }
+
+    JWTClaimsSet toClaims() {
+        return new JWTClaimsSet.Builder().claim("st", state).claim("nn", nonce).claim("pk", codeVerifier)
+                .claim("pv", routeId).claim("ap", appId).claim("pr", process.name()).claim("nx", next)
+                .claim("us", userId).build();
+    }
+
+    static LoginTransaction fromClaims(JWTClaimsSet c) throws Seal.Broken {
+        try {
+            String state = c.getStringClaim("st");
+            String nonce = c.getStringClaim("nn");
+            String route = c.getStringClaim("pv");
+            String app = c.getStringClaim("ap");
+            String process = c.getStringClaim("pr");
+            if (state == null || nonce == null || route == null || app == null || process == null || c.getIssueTime() == null) {
+                throw new Seal.Broken("incomplete transaction");
+            }
+            return new LoginTransaction(state, nonce, c.getStringClaim("pk"), route, app, Process.valueOf(process),
+                    c.getStringClaim("nx"), c.getStringClaim("us"), c.getIssueTime().toInstant());
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new Seal.Broken("malformed transaction");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LoginTransaction[routeId=" + routeId + ", appId=" + appId + ", process=" + process + ", next=" + next
+                + ", issuedAt=" + issuedAt + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package io.gatehouse.sso.core;
+
+import java.util.Objects;
+
+/**
+ * One mail to send: a text part and an HTML part.
+ *
+ * @param to      recipient address
+ * @param subject subject line
+ * @param text    plain text body
+ * @param html    HTML body
+ */
+public record MailMessage(String to, String subject, String text, String html) {
+    public MailMessage {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(subject, "subject");
+        text = text == null ? "" : text;
+        html = html == null ? "" : html;
+    }
+}

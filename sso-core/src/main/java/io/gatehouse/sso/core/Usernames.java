@@ -1,0 +1,47 @@
+package io.gatehouse.sso.core;
+
+import io.gatehouse.sso.core.provider.ProviderProfile;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Derives a username for a new SSO user: the IdP's preferred username, else the email's local part,
+ * else {@code user}; reduced to {@code [a-z0-9_.@+-]}, at most 30 characters. Uniqueness is the
+ * engine's job (it retries with a numeric suffix).
+ *
+ * <pre>{@code
+ * Usernames.base(profile); // "ada.lovelace"
+ * Usernames.withSuffix("ada", 2); // "ada2"
+ * }</pre>
+ */
+public final class Usernames {
+    private static final int MAX = 30;
+
+    private Usernames() {
+    }
+
+    public static String base(ProviderProfile profile) {
+        String candidate = clean(profile.username());
+        if (candidate.isEmpty()) {
+            candidate = profile.preferredEmail().map(e -> e.address().contains("@")
+                    ? e.address().substring(0, e.address().indexOf('@')) : "").map(Usernames::clean).orElse("");
+        }
+        return candidate.isEmpty() ? "user" : candidate;
+    }
+
+    public static String clean(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String ascii = Normalizer.normalize(raw, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String cleaned = ascii.replaceAll("[^a-z0-9_.@+-]", "");
+        return cleaned.length() > MAX ? cleaned.substring(0, MAX) : cleaned;
+    }
+
+    public static String withSuffix(String base, int n) {
+        String suffix = Integer.toString(n);
+        String head = base.length() + suffix.length() > MAX ? base.substring(0, MAX - suffix.length()) : base;
+        return head + suffix;
+    }
+}

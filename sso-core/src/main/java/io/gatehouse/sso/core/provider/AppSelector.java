@@ -1,0 +1,215 @@
+package io.gatehouse.sso.core.provider;
+
+import io.gatehouse.sso.core.FailureCode;
+import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.spi.SocialApp;
+import io.gatehouse.sso.spi.SocialAppRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Chooses the social application for a login, the way django-allauth does: apps of the provider that
+ * serve the current site, from the admin-edited repository and from {@code social_providers.<id>.APPS}.
+ * An admin-edited app with no site is unusable (logged once, with the reason). With several usable
+ * apps the choice is deterministic: the one named in the request, else the single non-hidden one,
+ * else a clear error listing them.
+ *
+ * <pre>{@code
+ * AppSelector selector = new AppSelector(apps, config, registry);
+ * SelectedApp app = selector.select("github", "sso.example.com", null);
+ * }</pre>
+ */
+public final class AppSelector {
+    private static final Logger LOG = LoggerFactory.getLogger(AppSelector.class);
+
+    private final SocialAppRepository apps;
+    private final GatehouseConfig config;
+    private final ProviderRegistry registry;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    public AppSelector(SocialAppRepository apps, GatehouseConfig config, ProviderRegistry registry) {
+        this.apps = apps;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /**
+     * The app for {@code routeId} (a provider id, or an {@code openid_connect} app's provider_id) on {@code site}.
+     *
+     * @param appName optional app name to choose among several, or null
+     * @throws ProviderException {@link FailureCode#PROVIDER_NOT_ENABLED}, {@link FailureCode#APP_NOT_CONFIGURED}
+     *                           or {@link FailureCode#APP_AMBIGUOUS}
+     */
+    public SelectedApp select(String routeId, String site, String appName) throws ProviderException {
+        List<SelectedApp> candidates = usableFor(routeId, site);
+        if (candidates.isEmpty()) {
+            if (registry.find(routeId).isEmpty() && allApps().stream().noneMatch(a -> a.routeId().equals(routeId))) {
+                throw new ProviderException(FailureCode.PROVIDER_NOT_ENABLED,
+                        "Provider '" + routeId + "' is not in social_backends");
+            }
+            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "No social application for '" + routeId
+                    + "' serves site '" + site + "'. Add one in the admin (with this site selected) or under social_providers."
+                    + routeId + ".APPS");
+        }
+        if (appName != null && !appName.isBlank()) {
+            return candidates.stream().filter(c -> c.app().name().equals(appName)).findFirst()
+                    .orElseThrow(() -> new ProviderException(FailureCode.APP_NOT_CONFIGURED, "No social application named '"
+                            + appName + "' for '" + routeId + "' on site '" + site + "'; there are: " + names(candidates)));
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        List<SelectedApp> visible = candidates.stream().filter(c -> !c.app().hidden()).toList();
+        if (visible.size() == 1) {
+            return visible.get(0);
+        }
+        throw new ProviderException(FailureCode.APP_AMBIGUOUS, "Several social applications for '" + routeId
+                + "' serve site '" + site + "': " + names(candidates)
+                + ". Mark all but one hidden (settings {\"hidden\": true}), remove the site from the others, or name the app in the login URL (?app=NAME).");
+    }
+
+    /**
+     * The app a started login chose, still usable on the site (an admin may have changed it since).
+     *
+     * @throws ProviderException {@link FailureCode#APP_NOT_CONFIGURED} when it no longer is
+     */
+    public SelectedApp selectById(String routeId, String site, String appId) throws ProviderException {
+        return usableFor(routeId, site).stream().filter(c -> c.app().id().equals(appId)).findFirst()
+                .orElseThrow(() -> new ProviderException(FailureCode.APP_NOT_CONFIGURED, "The social application this login "
+                        + "started with (id " + appId + ") no longer serves '" + routeId + "' on site '" + site + "'"));
+    }
+
+    /** Every usable, non-hidden app on the site, one per route id, in backend order: the login buttons. */
+    public List<SelectedApp> loginChoices(String site) {
+        Map<String, SelectedApp> byRoute = new LinkedHashMap<>();
+        for (ProviderBackend backend : registry.enabled()) {
+            for (SocialApp app : appsOf(backend)) {
+                if (!app.hidden() && servesSite(app, site, false)) {
+                    byRoute.putIfAbsent(app.routeId(), selected(app, backend));
+                }
+            }
+        }
+        return List.copyOf(byRoute.values());
+    }
+
+    private List<SelectedApp> usableFor(String routeId, String site) {
+        List<SelectedApp> out = new ArrayList<>();
+        for (ProviderBackend backend : registry.enabled()) {
+            for (SocialApp app : appsOf(backend)) {
+                if (app.routeId().equals(routeId) && servesSite(app, site, true)) {
+                    out.add(selected(app, backend));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<SocialApp> allApps() {
+        List<SocialApp> all = new ArrayList<>(apps.findAll());
+        registry.enabled().forEach(b -> all.addAll(configApps(b.id())));
+        return all;
+    }
+
+    private List<SocialApp> appsOf(ProviderBackend backend) {
+        List<SocialApp> list = new ArrayList<>(apps.findByProvider(backend.id()));
+        list.addAll(configApps(backend.id()));
+        return list;
+    }
+
+    /** Apps from {@code social_providers.<id>.APPS}; they serve every site (config has no sites). */
+    private List<SocialApp> configApps(String providerId) {
+        Object raw = config.providerSettings(providerId).get("APPS");
+        if (!(raw instanceof List<?> list)) {
+            return List.of();
+        }
+        List<SocialApp> out = new ArrayList<>();
+        int index = 0;
+        for (Object item : list) {
+            index++;
+            if (!(item instanceof Map<?, ?> m)) {
+                warnOnce("apps:" + providerId + index, "social_providers.{}.APPS entry {} is not an object; ignored", providerId, index);
+                continue;
+            }
+            Map<String, Object> settings = new LinkedHashMap<>();
+            if (m.get("settings") instanceof Map<?, ?> s) {
+                s.forEach((k, v) -> settings.put(String.valueOf(k), v));
+            }
+            out.add(new SocialApp("config:" + providerId + ":" + index, providerId, str(m.get("provider_id")),
+                    (m.get("name") == null ? providerId : str(m.get("name"))), str(m.get("client_id")), str(m.get("secret")),
+                    str(m.get("key")), settings, Set.of("*")));
+        }
+        return out;
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private boolean servesSite(SocialApp app, String site, boolean logWhenUnusable) {
+        if (app.sites().isEmpty()) {
+            if (logWhenUnusable) {
+                warnOnce("nosite:" + app.id(), "Social application '{}' ({}) has no site and cannot be used; "
+                        + "assign it to at least one site", app.name(), app.provider());
+            }
+            return false;
+        }
+        if (app.sites().contains("*")) {
+            return true;
+        }
+        String wanted = site == null ? "" : site.toLowerCase(Locale.ROOT);
+        String hostOnly = wanted.replaceFirst(":\\d+$", "");
+        for (String s : app.sites()) {
+            String candidate = s.toLowerCase(Locale.ROOT);
+            if (candidate.equals(wanted) || candidate.equals(hostOnly)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SelectedApp selected(SocialApp app, ProviderBackend backend) {
+        Map<String, Object> base = new LinkedHashMap<>(config.providerSettings(backend.id()));
+        base.remove("APPS");
+        ProviderSettings settings = ProviderSettings.of(base);
+        if (!app.name().equals(backend.id())) {
+            Map<String, Object> byName = new LinkedHashMap<>(config.providerSettings(app.name()));
+            byName.remove("APPS");
+            settings = settings.overriddenBy(byName);
+        }
+        settings = settings.overriddenBy(app.settings());
+        warnUnknownKeys(app, backend, settings);
+        return new SelectedApp(app, backend, settings);
+    }
+
+    private void warnUnknownKeys(SocialApp app, ProviderBackend backend, ProviderSettings settings) {
+        Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        known.addAll(ProviderBackend.COMMON_SETTINGS);
+        known.addAll(backend.settingKeys());
+        for (String key : settings.keys()) {
+            if (!known.contains(key)) {
+                warnOnce("key:" + app.id() + ":" + key, "Social application '{}' ({}) has setting '{}', which the {} provider "
+                        + "does not know; it is ignored. Known settings: {}", app.name(), app.provider(), key,
+                        backend.id(), backend.settingKeys());
+            }
+        }
+    }
+
+    private void warnOnce(String key, String message, Object... args) {
+        if (warned.add(key)) {
+            LOG.warn(message, args);
+        }
+    }
+
+    private static String names(List<SelectedApp> candidates) {
+        return candidates.stream().map(c -> "'" + c.app().name() + "'").toList().toString();
+    }
+}

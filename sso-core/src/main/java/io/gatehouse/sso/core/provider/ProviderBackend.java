@@ -1,0 +1,59 @@
+package io.gatehouse.sso.core.provider;
+
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * One kind of identity provider (GitHub, Keycloak, any OpenID Connect server...). Implementations
+ * live in their own modules, are registered with {@link java.util.ServiceLoader} under
+ * {@code META-INF/services/io.gatehouse.sso.core.provider.ProviderBackend}, must have a public
+ * no-argument constructor, and must be thread-safe: one instance serves every login.
+ *
+ * <pre>{@code
+ * public final class GitHubBackend implements ProviderBackend {
+ *     public String id() { return "github"; }
+ *     public String displayName() { return "GitHub"; }
+ *     public URI authorizationUri(ProviderContext ctx, AuthorizationParams params) { ... }
+ *     public ProviderResult exchange(ProviderContext ctx, CodeExchange exchange) throws ProviderException { ... }
+ * }
+ * }</pre>
+ */
+public interface ProviderBackend {
+
+    /** The id used in {@code social_backends}, in {@link io.gatehouse.sso.spi.SocialApp#provider()} and in URLs. */
+    String id();
+
+    /** Name for login buttons, e.g. "GitHub". */
+    String displayName();
+
+    /**
+     * Setting keys (compared case-insensitively) this provider understands beyond the ones every
+     * provider understands ({@link #COMMON_SETTINGS}); other keys in an app's settings get a warning.
+     */
+    default Set<String> settingKeys() {
+        return Set.of();
+    }
+
+    /** Whether several apps of this provider may run side by side under their own {@code provider_id}. */
+    default boolean multipleInstances() {
+        return false;
+    }
+
+    /**
+     * Checks an app's effective settings before use; a problem is a {@link ProviderException} with
+     * {@link io.gatehouse.sso.core.FailureCode#APP_NOT_CONFIGURED} whose message says what to set.
+     */
+    default void checkSettings(ProviderContext context) throws ProviderException {
+    }
+
+    /** The URL to send the browser to. Must carry {@code state}, and the nonce and PKCE challenge where the protocol has them. */
+    URI authorizationUri(ProviderContext context, AuthorizationParams params) throws ProviderException;
+
+    /** Exchanges the code, validates what the IdP returned, and builds the profile. */
+    ProviderResult exchange(ProviderContext context, CodeExchange exchange) throws ProviderException;
+
+    /** Settings keys every provider understands. */
+    Set<String> COMMON_SETTINGS = Set.of("SCOPE", "AUTH_PARAMS", "APPS", "hidden", "pkce_enabled", "OAUTH_PKCE_ENABLED",
+            "VERIFIED_EMAIL", "EMAIL_AUTHENTICATION", "EMAIL_AUTHENTICATION_AUTO_CONNECT", "name", "client_id",
+            "secret", "key", "settings", "sites", "provider_id");
+}

@@ -1,0 +1,118 @@
+package io.gatehouse.sso.core.provider;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One app's effective provider settings, looked up case-insensitively: django-allauth writes
+ * provider-level keys in upper case ({@code TENANT}, {@code SCOPE}) and app settings in lower case
+ * ({@code tenant}, {@code server_url}); both mean the same here.
+ *
+ * <pre>{@code
+ * ProviderSettings s = ProviderSettings.of(Map.of("TENANT", "organizations"));
+ * s.string("tenant"); // Optional[organizations]
+ * }</pre>
+ */
+public final class ProviderSettings {
+    private final Map<String, Object> values;
+
+    private ProviderSettings(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    public static ProviderSettings of(Map<String, ?> raw) {
+        Map<String, Object> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (raw != null) {
+            folded.putAll(raw);
+        }
+        return new ProviderSettings(Collections.unmodifiableMap(folded));
+    }
+
+    /** These settings overlaid by {@code overrides} (keys compared case-insensitively). */
+    public ProviderSettings overriddenBy(Map<String, ?> overrides) {
+        Map<String, Object> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        merged.putAll(values);
+        if (overrides != null) {
+            merged.putAll(overrides);
+        }
+        return new ProviderSettings(Collections.unmodifiableMap(merged));
+    }
+
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    public Map<String, Object> asMap() {
+        return new LinkedHashMap<>(values);
+    }
+
+    public Optional<Object> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public Optional<String> string(String key) {
+        return get(key).map(Object::toString).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * A boolean setting; accepts JSON booleans and the strings true/false.
+     *
+     * @throws IllegalArgumentException for any other value, naming the key
+     */
+    public boolean bool(String key, boolean fallback) {
+        Optional<Object> raw = get(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        Object v = raw.get();
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = v.toString().trim().toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new IllegalArgumentException("provider setting '" + key + "' must be true or false, not '" + v + "'");
+    }
+
+    /** A list setting; accepts a JSON list or a string separated by spaces or commas (as scopes often are). */
+    public List<String> list(String key) {
+        Optional<Object> raw = get(key);
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        if (raw.get() instanceof List<?> l) {
+            List<String> out = new ArrayList<>();
+            l.forEach(o -> out.add(String.valueOf(o)));
+            return List.copyOf(out);
+        }
+        return Arrays.stream(raw.get().toString().split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** An object setting of string values (e.g. {@code AUTH_PARAMS}); empty when absent. */
+    public Map<String, String> stringMap(String key) {
+        Optional<Object> raw = get(key);
+        if (raw.isEmpty()) {
+            return Map.of();
+        }
+        if (!(raw.get() instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("provider setting '" + key + "' must be an object, not '" + raw.get() + "'");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderSettings" + values.keySet();
+    }
+}

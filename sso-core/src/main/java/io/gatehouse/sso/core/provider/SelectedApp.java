@@ -1,0 +1,26 @@
+package io.gatehouse.sso.core.provider;
+
+import io.gatehouse.sso.spi.SocialApp;
+
+import java.util.Objects;
+
+/**
+ * The app chosen for a login, with its backend and effective settings.
+ *
+ * @param app      the social application
+ * @param backend  the provider implementation
+ * @param settings {@code social_providers.<provider>}, overlaid by {@code social_providers.<app name>},
+ *                 overlaid by the app's own settings
+ */
+public record SelectedApp(SocialApp app, ProviderBackend backend, ProviderSettings settings) {
+    public SelectedApp {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The id in this app's URLs ({@code /accounts/<routeId>/login/}). */
+    public String routeId() {
+        return app.routeId();
+    }
+}

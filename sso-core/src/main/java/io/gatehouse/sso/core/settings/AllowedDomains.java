@@ -1,0 +1,84 @@
+package io.gatehouse.sso.core.settings;
+
+import java.net.IDN;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code LOGIN_SIGNUP_MAIL_RESTRICTION}: the email domains allowed to sign up. An address is allowed
+ * when its domain (everything after the last {@code @}, compared case-insensitively and in its
+ * ASCII/punycode form) equals one listed domain exactly: no suffix matching, so
+ * {@code a@evil.com.example.com} is not {@code @example.com}. An empty list allows every domain.
+ *
+ * <pre>{@code
+ * AllowedDomains allowed = AllowedDomains.parse("@example.com, @example.org");
+ * allowed.allows("ada@EXAMPLE.com"); // true
+ * }</pre>
+ */
+public final class AllowedDomains {
+    private final Set<String> domains;
+
+    private AllowedDomains(Set<String> domains) {
+        this.domains = domains;
+    }
+
+    public static final AllowedDomains ANY = new AllowedDomains(Set.of());
+
+    /** Parses a comma list of {@code @domain} entries; throws {@link IllegalArgumentException} naming a bad entry. */
+    public static AllowedDomains parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return ANY;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : raw.split(",")) {
+            String entry = part.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            String domain = entry.startsWith("@") ? entry.substring(1) : entry;
+            Optional<String> normal = normalize(domain);
+            if (normal.isEmpty() || domain.contains("@")) {
+                throw new IllegalArgumentException("'" + entry + "' is not an email domain; use the form @example.com");
+            }
+            out.add(normal.get());
+        }
+        return new AllowedDomains(Set.copyOf(out));
+    }
+
+    public boolean restricts() {
+        return !domains.isEmpty();
+    }
+
+    public List<String> domains() {
+        return domains.stream().sorted().map(d -> "@" + d).toList();
+    }
+
+    /** Whether {@code email} may sign up; a malformed address is never allowed when a restriction applies. */
+    public boolean allows(String email) {
+        if (domains.isEmpty()) {
+            return true;
+        }
+        Optional<String> domain = EmailAddresses.domainOf(email);
+        return domain.isPresent() && domains.contains(domain.get());
+    }
+
+    /** Lower-case ASCII (punycode) form of a domain; empty when it is not a plausible host name. */
+    static Optional<String> normalize(String domain) {
+        if (domain == null || domain.isEmpty() || domain.endsWith(".") || domain.startsWith(".")) {
+            return Optional.empty();
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!ascii.contains(".") || ascii.contains("..")) {
+            return Optional.empty();
+        }
+        return Optional.of(ascii);
+    }
+}
