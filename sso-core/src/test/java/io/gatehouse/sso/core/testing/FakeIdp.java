@@ -1,0 +1,196 @@
+package io.gatehouse.sso.core.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An OpenID Connect IdP on MockWebServer whose every answer the test controls: discovery, JWKS
+ * (with counted fetches and key rotation), the token endpoint and userinfo. ID tokens are signed
+ * with our own keys, so tests can forge exactly the hostile token they need.
+ */
+public final class FakeIdp implements AutoCloseable {
+    public static final String CLIENT_ID = "gatehouse-test";
+    public static final String CLIENT_SECRET = "client-secret-value-123";
+
+    private final MockWebServer server = new MockWebServer();
+    private final AtomicInteger jwksFetches = new AtomicInteger();
+    private final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
+    private volatile RSAKey signingKey = newKey();
+    private volatile List<RSAKey> published = List.of(signingKey);
+    private volatile String discoveryIssuer;
+    private volatile Function<RecordedRequest, MockResponse> tokenResponder = r -> json(500, "{\"error\":\"server_error\"}");
+    private volatile Function<RecordedRequest, MockResponse> userInfoResponder = r -> json(404, "{}");
+
+    public FakeIdp() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getUrl().encodedPath();
+                return switch (path) {
+                    case "/.well-known/openid-configuration" -> discovery();
+                    case "/jwks" -> {
+                        jwksFetches.incrementAndGet();
+                        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
+                        published.forEach(k -> keys.add(k.toPublicJWK()));
+                        yield json(200, new JWKSet(keys).toString());
+                    }
+                    case "/token" -> {
+                        tokenRequests.add(request);
+                        yield tokenResponder.apply(request);
+                    }
+                    case "/userinfo" -> userInfoResponder.apply(request);
+                    default -> json(404, "{}");
+                };
+            }
+        });
+        try {
+            server.start(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        discoveryIssuer = issuer();
+    }
+
+    private static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MockResponse discovery() {
+        String base = issuer();
+        return json(200, "{\"issuer\":\"" + discoveryIssuer + "\",\"authorization_endpoint\":\"" + base + "/authorize\","
+                + "\"token_endpoint\":\"" + base + "/token\",\"jwks_uri\":\"" + base + "/jwks\",\"userinfo_endpoint\":\""
+                + base + "/userinfo\",\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
+                + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
+    }
+
+    public static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    /** The issuer URL (no trailing slash). */
+    public String issuer() {
+        String url = server.url("/").toString();
+        return url.substring(0, url.length() - 1);
+    }
+
+    /** Make the discovery document declare another issuer than the server's. */
+    public void declareIssuer(String issuer) {
+        this.discoveryIssuer = issuer;
+    }
+
+    public JWTClaimsSet.Builder claims(String nonce) {
+        Date now = new Date();
+        return new JWTClaimsSet.Builder().issuer(issuer()).audience(CLIENT_ID).subject("subject-1")
+                .issueTime(now).expirationTime(new Date(now.getTime() + 300_000)).claim("nonce", nonce)
+                .claim("email", "ada@example.com").claim("email_verified", true).claim("preferred_username", "ada")
+                .claim("given_name", "Ada").claim("family_name", "Lovelace");
+    }
+
+    public String sign(JWTClaimsSet claims) {
+        return sign(claims, signingKey, true);
+    }
+
+    public String sign(JWTClaimsSet claims, RSAKey key, boolean withKid) {
+        try {
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256);
+            if (withKid) {
+                header.keyID(key.getKeyID());
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The classic key-confusion forgery: HS256 with the IdP's public key as the HMAC secret. */
+    public String signHs256WithPublicKey(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(signingKey.getKeyID()).build(), claims);
+            jwt.sign(new MACSigner(signingKey.toPublicJWK().toRSAPublicKey().getEncoded()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String unsigned(JWTClaimsSet claims) {
+        return new PlainJWT(claims).serialize();
+    }
+
+    /** A fresh key, not published: tokens signed with it must fail. */
+    public RSAKey strangerKey() {
+        return newKey();
+    }
+
+    /** Publishes only a new key and signs with it from now on (the old one disappears). */
+    public RSAKey rotate() {
+        signingKey = newKey();
+        published = List.of(signingKey);
+        return signingKey;
+    }
+
+    /** Publishes several keys at once. */
+    public void publish(RSAKey... keys) {
+        published = List.of(keys);
+    }
+
+    public RSAKey signingKey() {
+        return signingKey;
+    }
+
+    /** The token endpoint answers with this ID token and fresh access/refresh tokens. */
+    public void answerWithIdToken(String idToken) {
+        tokenResponder = r -> json(200, "{\"access_token\":\"access-token-value-xyz\",\"token_type\":\"Bearer\","
+                + "\"expires_in\":3600,\"refresh_token\":\"refresh-token-value-xyz\",\"id_token\":\"" + idToken + "\"}");
+    }
+
+    public void answerToken(Function<RecordedRequest, MockResponse> responder) {
+        tokenResponder = responder;
+    }
+
+    public void answerUserInfo(Function<RecordedRequest, MockResponse> responder) {
+        userInfoResponder = responder;
+    }
+
+    public int jwksFetches() {
+        return jwksFetches.get();
+    }
+
+    public List<RecordedRequest> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
