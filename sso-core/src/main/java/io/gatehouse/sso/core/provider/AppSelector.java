@@ -52,7 +52,8 @@ public final class AppSelector {
     public SelectedApp select(String routeId, String site, String appName) throws ProviderException {
         List<SelectedApp> candidates = usableFor(routeId, site);
         if (candidates.isEmpty()) {
-            if (registry.find(routeId).isEmpty() && allApps().stream().noneMatch(a -> a.routeId().equals(routeId))) {
+            if (registry.find(routeId).isEmpty() && allApps().stream()
+                    .noneMatch(a -> a.routeId().equals(routeId) && registry.find(a.provider()).isPresent())) {
                 throw new ProviderException(FailureCode.PROVIDER_NOT_ENABLED,
                         "Provider '" + routeId + "' is not in social_backends");
             }
