@@ -49,6 +49,8 @@ public final class GroupSync implements LoginListener {
     private static final Logger LOG = LoggerFactory.getLogger(GroupSync.class);
     private static final String KEYCLOAK_RECIPE = "Keycloak: create a client scope 'groups', add a mapper "
             + "'By Configuration' > 'Group Membership' with token claim name 'groups', and add the scope to this client";
+    private static final String KEYCLOAK_ROLES_RECIPE = "Keycloak: in the client scope 'roles', turn on 'Add to ID token' "
+            + "(or 'Add to userinfo') for the 'realm roles' / 'client roles' mapper, and make sure the scope is assigned to this client";
 
     private final GroupStore groups;
     private final LoginSettings settings;
@@ -107,7 +109,7 @@ public final class GroupSync implements LoginListener {
         if (claim instanceof GroupClaim.Missing missing) {
             return problem(GroupSyncStatus.CLAIM_MISSING, "SSO group sync is on, but " + missing.reason() + " (SSO_GROUP_KEY is '"
                     + key + "'), so the groups of user " + userId + " were not changed. Make the identity provider send the "
-                    + "claim (" + KEYCLOAK_RECIPE + "), or set SSO_GROUP_KEY to the claim that holds the groups, "
+                    + "claim (" + recipeFor(key) + "), or set SSO_GROUP_KEY to the claim that holds the groups, "
                     + "e.g. 'groups', 'roles' or 'realm_access.roles'.",
                     data + " key=" + key + " present_claims=" + missing.presentKeys(), path);
         }
@@ -115,7 +117,7 @@ public final class GroupSync implements LoginListener {
             return problem(GroupSyncStatus.CLAIM_INVALID, "SSO group sync skipped for user " + userId + ": " + invalid.reason()
                     + " (SSO_GROUP_KEY is '" + key + "'), but group sync needs an array of group names or a single group "
                     + "name. Nothing was changed. Configure the identity provider to send group names as strings ("
-                    + KEYCLOAK_RECIPE + "), or point SSO_GROUP_KEY at the claim that holds them.",
+                    + recipeFor(key) + "), or point SSO_GROUP_KEY at the claim that holds them.",
                     data + " key=" + key, path);
         }
 
@@ -148,6 +150,11 @@ public final class GroupSync implements LoginListener {
     private GroupSyncOutcome problem(GroupSyncStatus status, String info, String data, String path) {
         failures.record(status.errorKind(), info, data, path, List.of());
         return GroupSyncOutcome.problem(status);
+    }
+
+    /** Keycloak puts roles, not groups, under realm_access / resource_access; point the admin at the right mapper. */
+    private static String recipeFor(String key) {
+        return key.startsWith("realm_access.") || key.startsWith("resource_access.") ? KEYCLOAK_ROLES_RECIPE : KEYCLOAK_RECIPE;
     }
 
     private static String userId(LoginEvent event) {

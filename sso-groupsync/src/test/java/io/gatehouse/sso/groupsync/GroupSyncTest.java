@@ -349,7 +349,8 @@ class GroupSyncTest {
 
         assertThat(outcome.status()).isEqualTo(GroupSyncStatus.CLAIM_MISSING);
         assertThat(groupsOf(user)).containsExactly("admin");
-        assertThat(onlyErrorRecord().info()).contains("the claim 'realm_access' has no 'roles'");
+        assertThat(onlyErrorRecord().info()).contains("the claim 'realm_access' has no 'roles'", "client scope 'roles'",
+                "Add to ID token");
     }
 
     @Test
