@@ -122,6 +122,11 @@ public final class SmtpMailer implements Mailer {
         }
     }
 
+    @Override
+    public String toString() {
+        return "SmtpMailer[" + settings + "]";
+    }
+
     private void requireConfigured() throws MailException {
         if (!settings.configured()) {
             throw new MailException("Mail is not configured: set " + settings.missing().stream()
