@@ -72,6 +72,12 @@ public final class LoginEngine {
     private static final String CONFIRMATION_PURPOSE = "email-confirmation";
     private static final Duration CONFIRMATION_TTL = Duration.ofDays(1);
     private static final int USERNAME_ATTEMPTS = 20;
+    /**
+     * Pseudo-provider of the link that records a used confirmation link. Stored through the SPI like any
+     * link, so "works once" survives restarts and holds across nodes, and an admin's later deactivation
+     * cannot be undone by replaying the link. Real provider ids never contain ':'.
+     */
+    public static final String EMAIL_CONFIRMED_MARKER = "gatehouse:email-confirmed";
 
     private final GatehouseConfig config;
     private final AppSelector selector;
@@ -500,7 +506,7 @@ public final class LoginEngine {
             return true;
         } catch (MailException | RuntimeException e) {
             failures.record("sso.mail_failed", "The confirmation mail to user " + user.id() + " could not be sent; the account "
-                    + "was kept (inactive). Fix mail, then activate the user or let them sign in again.",
+                    + "was kept (inactive). Fix mail, then activate the user in the admin (signing in again does not resend it).",
                     "user=" + user.id() + " error=" + e.getMessage(), path, secrets);
             return false;
         }
@@ -532,10 +538,13 @@ public final class LoginEngine {
                 return fail(FailureCode.CONFIRMATION_INVALID, "A confirmation link names a user or email that no longer matches",
                         "user=" + claims.getSubject(), path, "/", secrets);
             }
-            if (user.get().active()) {
-                return fail(FailureCode.CONFIRMATION_INVALID, "A confirmation link was used again for active user " + user.get().id(),
+            String marker = user.get().id() + ":" + user.get().email().toLowerCase(Locale.ROOT);
+            if (user.get().active() || accounts.find(EMAIL_CONFIRMED_MARKER, marker).isPresent()) {
+                return fail(FailureCode.CONFIRMATION_INVALID, "A confirmation link was used again for user " + user.get().id(),
                         "user=" + user.get().id(), path, "/", secrets);
             }
+            accounts.link(user.get().id(), EMAIL_CONFIRMED_MARKER, marker, Map.of("confirmed_email", user.get().email()), null,
+                    clock.instant());
             User active = users.update(user.get().withActive(true));
             LOG.info("User {} confirmed their email", active.id());
             return new LoginOutcome.SignedIn(active, null, false, "/");

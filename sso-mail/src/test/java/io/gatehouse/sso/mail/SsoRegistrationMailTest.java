@@ -202,6 +202,18 @@ class SsoRegistrationMailTest {
     }
 
     @Test
+    void aUsedLinkCannotReactivateAUserAnAdminDeactivatedLater() throws Exception {
+        LoginEngine engine = engine(workingMail());
+        login(engine);
+        String token = confirmationToken();
+        engine.confirmEmail(token);
+        store.update(onlyUser().withActive(false));
+
+        assertThat(failureOf(engine.confirmEmail(token))).isEqualTo(FailureCode.CONFIRMATION_INVALID);
+        assertThat(onlyUser().active()).isFalse();
+    }
+
+    @Test
     void anExpiredLinkIsRefusedAndTheUserStaysInactive() throws Exception {
         LoginEngine engine = engine(workingMail());
         login(engine);
