@@ -44,11 +44,23 @@ public final class FakeIdp implements AutoCloseable {
     private volatile Function<RecordedRequest, MockResponse> tokenResponder = r -> json(500, "{\"error\":\"server_error\"}");
     private volatile Function<RecordedRequest, MockResponse> userInfoResponder = r -> json(404, "{}");
 
+    private final String basePath;
+
     public FakeIdp() {
+        this("");
+    }
+
+    /** An IdP whose issuer has a path, e.g. {@code /realms/inventree} for Keycloak. */
+    public FakeIdp(String basePath) {
+        this.basePath = basePath;
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getUrl().encodedPath();
+                String full = request.getUrl().encodedPath();
+                if (!full.startsWith(basePath)) {
+                    return json(404, "{}");
+                }
+                String path = full.substring(basePath.length());
                 return switch (path) {
                     case "/.well-known/openid-configuration" -> discovery();
                     case "/jwks" -> {
@@ -96,6 +108,12 @@ public final class FakeIdp implements AutoCloseable {
 
     /** The issuer URL (no trailing slash). */
     public String issuer() {
+        String url = server.url("/").toString();
+        return url.substring(0, url.length() - 1) + basePath;
+    }
+
+    /** Scheme, host and port of the server, without the issuer's path. */
+    public String origin() {
         String url = server.url("/").toString();
         return url.substring(0, url.length() - 1);
     }
