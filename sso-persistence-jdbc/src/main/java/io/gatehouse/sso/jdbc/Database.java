@@ -59,6 +59,7 @@ final class Database {
 
     private <T> T once(Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -67,6 +68,11 @@ final class Database {
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
                 throw e;
+            } finally {
+                if (autoCommit) {
+                    // hand a pooled connection back the way it came
+                    c.setAutoCommit(true);
+                }
             }
         }
     }

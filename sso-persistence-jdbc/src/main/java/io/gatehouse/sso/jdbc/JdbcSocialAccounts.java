@@ -174,7 +174,7 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
                 long id = keys.getLong(1);
-                return new Row(id, new SocialAccount(Long.toString(userId), provider, uid, extraData,
+                return new Row(id, new SocialAccount(Long.toString(userId), provider, uid, JsonText.stored(extraData),
                         Timestamps.stored(now), Timestamps.stored(now)));
             }
         }
@@ -229,7 +229,7 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
         }
         storeToken(c, row.id(), token);
         SocialAccount old = row.account();
-        return new SocialAccount(old.userId(), old.provider(), old.uid(), extraData, Timestamps.stored(now),
+        return new SocialAccount(old.userId(), old.provider(), old.uid(), JsonText.stored(extraData), Timestamps.stored(now),
                 old.dateJoined());
     }
 

@@ -81,7 +81,7 @@ final class JdbcSocialApps implements SocialAppRepository {
                 writeSites(c, newId, app.sites());
                 return newId;
             });
-            return app.withId(Long.toString(id));
+            return stored(app, id);
         }
         long id = RowId.parse(app.id()).orElseThrow(() -> new IllegalArgumentException(
                 "social app ids of this store are numbers, not '" + app.id() + "'"));
@@ -93,7 +93,13 @@ final class JdbcSocialApps implements SocialAppRepository {
             writeSites(c, id, app.sites());
             return null;
         });
-        return app.withId(Long.toString(id));
+        return stored(app, id);
+    }
+
+    /** The app as a later read returns it: with its id, and its settings as they read back from JSON. */
+    private static SocialApp stored(SocialApp app, long id) {
+        return new SocialApp(Long.toString(id), app.provider(), app.providerId(), app.name(), app.clientId(),
+                app.secret(), app.key(), JsonText.stored(app.settings()), app.sites());
     }
 
     @Override

@@ -29,6 +29,11 @@ final class JsonText {
         return out.toString();
     }
 
+    /** The map as it reads back from storage, so a store can return exactly what a later read returns. */
+    static Map<String, Object> stored(Map<String, ?> map) {
+        return readObject(write(map == null ? Map.of() : map));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> readObject(String text) {
         Object value = new Reader(text).document();

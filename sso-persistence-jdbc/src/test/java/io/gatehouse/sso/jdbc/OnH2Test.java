@@ -104,4 +104,12 @@ class OnH2Test {
             return H2Databases.fresh();
         }
     }
+
+    @Nested
+    class Concurrency extends ConcurrencySpec {
+        @Override
+        protected DataSource freshDatabase() {
+            return H2Databases.fresh();
+        }
+    }
 }

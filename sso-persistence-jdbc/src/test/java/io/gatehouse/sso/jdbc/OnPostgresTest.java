@@ -108,4 +108,12 @@ class OnPostgresTest {
             return PG.fresh();
         }
     }
+
+    @Nested
+    class Concurrency extends ConcurrencySpec {
+        @Override
+        protected DataSource freshDatabase() {
+            return PG.fresh();
+        }
+    }
 }
