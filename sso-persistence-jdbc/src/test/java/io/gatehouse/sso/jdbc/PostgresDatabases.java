@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -28,6 +29,8 @@ final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
     static final String HOW_TO_ENABLE = "set GATEHOUSE_PG_URL, GATEHOUSE_PG_USER and GATEHOUSE_PG_PASSWORD"
             + " (environment or -D system properties); to start a local PostgreSQL and set them:"
             + " eval \"$(bash .ci/postgres.sh)\"";
+
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final List<String> schemas = new ArrayList<>();
 
@@ -49,7 +52,12 @@ final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI=true but PostgreSQL is not configured, so the PostgreSQL tests cannot run: " + HOW_TO_ENABLE);
         }
-        Assumptions.abort("PostgreSQL tests skipped: " + HOW_TO_ENABLE);
+        String message = "PostgreSQL tests skipped: " + HOW_TO_ENABLE;
+        if (WARNED.compareAndSet(false, true)) {
+            // a skip is easy to miss in a quiet build; say it once where the developer looks
+            System.err.println("[WARNING] " + message);
+        }
+        Assumptions.abort(message);
     }
 
     /** A data source on a new, empty schema of the configured database. */
