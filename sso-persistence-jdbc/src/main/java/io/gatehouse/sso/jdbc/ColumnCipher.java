@@ -82,11 +82,6 @@ final class ColumnCipher {
         }
     }
 
-    /** True when the stored value is already encrypted under the current key. */
-    boolean isCurrent(String stored) {
-        return stored != null && stored.startsWith(FORMAT + ":" + keys.currentKeyId() + ":");
-    }
-
     /** The key id of a stored value; {@code where} names it in the error when the value is malformed. */
     static String keyIdOf(String stored, String where) {
         int first = stored.indexOf(':');

@@ -15,7 +15,9 @@ final class RowId {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(id));
+            long value = Long.parseLong(id);
+            // only the form this store hands out: "007" or "+7" would otherwise come back as "7"
+            return Long.toString(value).equals(id) ? OptionalLong.of(value) : OptionalLong.empty();
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

@@ -43,21 +43,23 @@ final class StoredSecrets {
      * @throws SecretDecryptionException naming the key id whose key does not fit
      */
     void verify() {
-        Set<String> unknown = new TreeSet<>();
-        for (SealedColumn column : SealedColumn.ALL) {
-            unknown.addAll(foreignKeyIds(column));
-        }
-        if (!unknown.isEmpty()) {
-            throw new UnknownSecretKeyException(unknown);
-        }
-        for (SealedColumn column : SealedColumn.ALL) {
-            for (String keyId : cipher.keys().keyIds()) {
-                List<Value> sample = db.transaction(c -> select(c, column, List.of(keyId), true, 1));
-                for (Value v : sample) {
-                    cipher.open(column, v.rowKey(), v.sealed());
+        db.transaction(c -> {
+            Set<String> unknown = new TreeSet<>();
+            for (SealedColumn column : SealedColumn.ALL) {
+                unknown.addAll(foreignKeyIds(c, column));
+            }
+            if (!unknown.isEmpty()) {
+                throw new UnknownSecretKeyException(unknown);
+            }
+            for (SealedColumn column : SealedColumn.ALL) {
+                for (String keyId : cipher.keys().keyIds()) {
+                    for (Value v : select(c, column, List.of(keyId), true, 1)) {
+                        cipher.open(column, v.rowKey(), v.sealed());
+                    }
                 }
             }
-        }
+            return null;
+        });
     }
 
     /**
@@ -96,12 +98,12 @@ final class StoredSecrets {
     }
 
     /** Key ids found in the column that the ring does not have; one query per id found, usually none. */
-    private Set<String> foreignKeyIds(SealedColumn column) {
+    private Set<String> foreignKeyIds(Connection c, SealedColumn column) throws SQLException {
         Set<String> found = new LinkedHashSet<>();
         while (true) {
             List<String> excluded = new ArrayList<>(cipher.keys().keyIds());
             excluded.addAll(found);
-            List<Value> other = db.transaction(c -> select(c, column, excluded, false, 1));
+            List<Value> other = select(c, column, excluded, false, 1);
             if (other.isEmpty()) {
                 return found;
             }
