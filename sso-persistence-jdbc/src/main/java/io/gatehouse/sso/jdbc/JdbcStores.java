@@ -82,18 +82,22 @@ public final class JdbcStores {
         return stores;
     }
 
+    /** The admin-edited social apps; client secrets and keys are encrypted at rest. */
     public SocialAppRepository socialApps() {
         return socialApps;
     }
 
+    /** Links from IdP identities to users, with their tokens (encrypted at rest). */
     public SocialAccountRepository socialAccounts() {
         return socialAccounts;
     }
 
+    /** The users this store owns; {@link UserDirectory#register} is one transaction. */
     public UserDirectory users() {
         return users;
     }
 
+    /** Groups and memberships; {@link GroupStore#apply} is one transaction. */
     public GroupStore groups() {
         return groups;
     }
@@ -103,6 +107,7 @@ public final class JdbcStores {
         return settings;
     }
 
+    /** The admin-readable error log. */
     public ErrorLog errorLog() {
         return errorLog;
     }

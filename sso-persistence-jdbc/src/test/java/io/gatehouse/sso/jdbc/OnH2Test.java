@@ -112,4 +112,12 @@ class OnH2Test {
             return H2Databases.fresh();
         }
     }
+
+    @Nested
+    class StoreDetails extends StoreDetailsSpec {
+        @Override
+        protected DataSource freshDatabase() {
+            return H2Databases.fresh();
+        }
+    }
 }

@@ -116,4 +116,12 @@ class OnPostgresTest {
             return PG.fresh();
         }
     }
+
+    @Nested
+    class StoreDetails extends StoreDetailsSpec {
+        @Override
+        protected DataSource freshDatabase() {
+            return PG.fresh();
+        }
+    }
 }
