@@ -1,0 +1,102 @@
+package io.gatehouse.sso.jdbc;
+
+import io.gatehouse.sso.spi.PersistenceException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The host's {@link DataSource}, used one short transaction at a time: every call borrows a connection,
+ * commits or rolls back, and gives it back, so a pool (or none) and any number of nodes work alike.
+ */
+final class Database {
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Failures a database may give any transaction under concurrency (serialization failure, deadlock,
+     * PostgreSQL's deadlock code, H2's lock timeout and concurrent update); the same work usually succeeds
+     * when simply tried again.
+     */
+    private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00", "90131");
+    private static final int ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+
+    Database(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Runs {@code work} in a transaction. A unique-constraint violation becomes {@link DuplicateKeyException}
+     * (callers that expect races handle it); transient concurrency failures are retried.
+     */
+    <T> T transaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (isUniqueViolation(e)) {
+                    throw new DuplicateKeyException(e);
+                }
+                if (attempt < ATTEMPTS && TRANSIENT.contains(e.getSQLState())) {
+                    pause(attempt);
+                    continue;
+                }
+                throw new PersistenceException("database call failed (SQLState " + e.getSQLState() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private <T> T once(Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                if (autoCommit) {
+                    // hand a pooled connection back the way it came
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException rollbackFailure) {
+            // the original failure matters more; closing the connection discards the transaction anyway
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
+    }
+
+    static void pause(int attempt) {
+        try {
+            // random back-off so that racing nodes do not collide again in lock-step
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PersistenceException("interrupted while retrying a database call", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.gatehouse.sso.jdbc;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SchemaMigrationsTest {
+
+    @Test
+    void statementsSplitAtSemicolonsEndingALineAndSkipComments() {
+        assertThat(SchemaMigrations.statements("-- a comment; not a statement\nCREATE TABLE a (\n  x INT\n);\n\n"
+                + "CREATE INDEX i ON a (x);\n"))
+                .containsExactly("CREATE TABLE a (\n  x INT\n)", "CREATE INDEX i ON a (x)");
+    }
+
+    @Test
+    void everyShippedScriptLoadsWithItsVersionAndAChecksum() {
+        SchemaMigrations.Script v1 = SchemaMigrations.load("V1__init.sql");
+
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.description()).isEqualTo("init");
+        assertThat(v1.checksum()).hasSize(64);
+        assertThat(SchemaMigrations.statements(v1.sql())).hasSizeGreaterThan(10);
+        assertThat(SchemaMigrations.latestVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aScriptNotInTheJarOrBadlyNamedIsAnError() {
+        assertThatThrownBy(() -> SchemaMigrations.load("V9__missing.sql")).hasMessageContaining("missing");
+        assertThatThrownBy(() -> SchemaMigrations.load("init.sql")).hasMessageContaining("V<n>__");
+    }
+}

@@ -1,0 +1,117 @@
+package io.gatehouse.sso.jdbc;
+
+import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.spi.Registration;
+import io.gatehouse.sso.spi.SocialApp;
+import io.gatehouse.sso.spi.SocialToken;
+import io.gatehouse.sso.spi.User;
+import io.gatehouse.sso.spi.UserDraft;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Client secrets, app keys and tokens never reach the database, a log or a message in plain text. */
+abstract class SecretsAtRestSpec {
+
+    protected abstract DataSource freshDatabase();
+
+    private static final Instant T = Instant.parse("2026-02-03T04:05:06Z");
+    private static final List<String> PLAIN = List.of("app-secret-3f9c1a", "app-key-77d2e0", "access-token-a1b2c3",
+            "refresh-token-d4e5f6", "linked-access-9z8y", "login-access-5k4j", "login-refresh-3h2g");
+
+    private DataSource dataSource;
+    private JdbcStores stores;
+
+    @BeforeEach
+    void storesFullOfSecrets() {
+        dataSource = freshDatabase();
+        stores = JdbcStores.create(dataSource, TestKeys.k1());
+        stores.socialApps().save(new SocialApp(null, "keycloak", "", "Corp", "client-1", PLAIN.get(0), PLAIN.get(1),
+                Map.of("server_url", "https://idp.example"), Set.of("localhost")));
+        User ada = stores.users().register(new Registration(new UserDraft("ada", "ada@example.com", "", "", true),
+                "keycloak", "ada-sub", Map.of("sub", "ada-sub"), new SocialToken(PLAIN.get(2), PLAIN.get(3), T),
+                Set.of("staff"), T)).user();
+        stores.socialAccounts().link(ada.id(), "github", "42", Map.of(), new SocialToken(PLAIN.get(4), null, null), T);
+        stores.socialAccounts().recordLogin("github", "42", Map.of(), new SocialToken(PLAIN.get(5), PLAIN.get(6), T), T);
+        stores.errorLog().append(ErrorRecord.of(T, "sso.test", "info", "data", "auth:/x"));
+    }
+
+    @Test
+    void noSecretKeyOrTokenAppearsInPlainTextInAnyColumnOfAnyTable() throws Exception {
+        List<String> everything = RawTables.everyValue(dataSource);
+
+        assertThat(RawTables.tables(dataSource)).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(everything).isNotEmpty();
+        for (String plain : PLAIN) {
+            assertThat(everything).noneMatch(v -> v.contains(plain));
+        }
+        assertThat(everything).noneMatch(v -> v.contains(TestKeys.K1) || v.contains(TestKeys.K2));
+        assertThat(everything).filteredOn(v -> v.contains("_sealed=")).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.substring(v.indexOf('=') + 1)).startsWith("v1:k1:"));
+    }
+
+    @Test
+    void theStoresStillReadEverySecretBack() {
+        SocialApp app = stores.socialApps().findAll().get(0);
+        assertThat(app.secret()).isEqualTo(PLAIN.get(0));
+        assertThat(app.key()).isEqualTo(PLAIN.get(1));
+        assertThat(stores.socialAccounts().findToken("keycloak", "ada-sub").orElseThrow().refreshToken())
+                .isEqualTo(PLAIN.get(3));
+        assertThat(stores.socialAccounts().findToken("github", "42").orElseThrow())
+                .isEqualTo(new SocialToken(PLAIN.get(5), PLAIN.get(6), T));
+    }
+
+    @Test
+    void aValueCopiedToAnotherRowDoesNotDecrypt() throws Exception {
+        SocialApp other = stores.socialApps().save(new SocialApp(null, "github", "", "GitHub", "c2", "other", "",
+                Map.of(), Set.of()));
+        RawTables.update(dataSource, "UPDATE sso_social_app SET secret_sealed = (SELECT secret_sealed FROM sso_social_app"
+                + " WHERE id <> " + other.id() + ") WHERE id = " + other.id());
+
+        assertThatThrownBy(() -> stores.socialApps().findById(other.id()))
+                .isInstanceOf(SecretDecryptionException.class)
+                .satisfies(e -> assertThat(((SecretDecryptionException) e).keyId()).isEqualTo("k1"))
+                .hasMessageContaining("sso_social_app.secret_sealed")
+                .hasMessageNotContaining(PLAIN.get(0));
+    }
+
+    @Test
+    void aValueCopiedToAnotherColumnOfTheSameRowDoesNotDecrypt() throws Exception {
+        RawTables.update(dataSource, "UPDATE sso_social_token SET access_token_sealed = refresh_token_sealed");
+
+        assertThatThrownBy(() -> stores.socialAccounts().findToken("keycloak", "ada-sub"))
+                .isInstanceOf(SecretDecryptionException.class);
+    }
+
+    @Test
+    void noSecretReachesTheTestLog() throws Exception {
+        String logFile = System.getProperty("org.slf4j.simpleLogger.logFile");
+        assertThat(logFile).as("surefire sends every log line of the run to one file").isNotBlank();
+        String log = Files.readString(Path.of(logFile), StandardCharsets.UTF_8);
+
+        assertThat(log).contains("Gatehouse JDBC stores ready");
+        for (String plain : PLAIN) {
+            assertThat(log).doesNotContain(plain);
+        }
+        assertThat(log).doesNotContain(TestKeys.K1).doesNotContain(TestKeys.K2);
+    }
+
+    @Test
+    void keyRingsAndTokensPrintNoKeyMaterial() {
+        assertThat(TestKeys.k2ReadingK1().toString()).contains("k1", "k2")
+                .doesNotContain(TestKeys.K1).doesNotContain(TestKeys.K2);
+        assertThat(stores.socialAccounts().findToken("github", "42").orElseThrow().toString())
+                .doesNotContain(PLAIN.get(5)).doesNotContain(PLAIN.get(6));
+    }
+}
