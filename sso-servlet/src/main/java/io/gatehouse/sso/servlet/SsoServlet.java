@@ -137,6 +137,9 @@ public class SsoServlet extends HttpServlet {
         try {
             route = Route.parse(request.getPathInfo());
             handle(request, response, route);
+        } catch (IOException e) {
+            // the client went away mid-answer (or sent a broken body): nothing to answer, nothing wrong here
+            LOG.info("SSO request {} could not be answered: {}", route.map(Route::toString).orElse("(no route)"), e.getClass().getName());
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError fatal) {
                 throw fatal;
