@@ -219,6 +219,15 @@ class SsoServletTest {
     }
 
     @Test
+    void signingInAsAnotherUserReplacesThePreviousUsersSession() {
+        String adaId = signedInUserId("ada");
+
+        String bobId = signedInUserId("bob");
+
+        assertThat(bobId).isNotEqualTo(adaId).isEqualTo(fx.store.findByUsername("bob").orElseThrow().id());
+    }
+
+    @Test
     void anOffSiteNextBecomesTheApplicationRoot() {
         HttpResponse<String> done = loginAs("ada", Map.of(), "?next=https://evil.example/");
 
