@@ -1,0 +1,127 @@
+package io.gatehouse.sso.servlet;
+
+import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.core.config.ConfigValues;
+import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.core.provider.ProviderRegistry;
+import io.gatehouse.sso.core.settings.SettingKey;
+import io.gatehouse.sso.core.testing.RecordingMailer;
+import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
+import io.gatehouse.sso.spi.SocialApp;
+import io.gatehouse.sso.spi.User;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two servlet containers behind one public address, sharing the stores and the transaction key: a
+ * login begun on one node finishes on the other, because the login transaction travels in the sealed
+ * cookie, not in a node's memory. The test plays the load balancer: the public host
+ * {@code gatehouse.test} (the nodes' {@code site_url}) is sent to whichever node it chooses.
+ */
+class TwoContainersTest {
+    static final String PUBLIC_HOST = "gatehouse.test";
+    static final String CLIENT_ID = "inventree";
+
+    MockOAuth2Server idp;
+    SharedStores stores;
+    TestServer nodeA;
+    TestServer nodeB;
+    final Browser browser = new Browser();
+
+    @BeforeEach
+    void setUp() {
+        idp = new MockOAuth2Server();
+        idp.start();
+        stores = SharedStores.inMemory();
+        stores.settings().put(SettingKey.LOGIN_ENABLE_SSO.name(), "true");
+        stores.settings().put(SettingKey.LOGIN_ENABLE_SSO_REG.name(), "true");
+        stores.apps().save(new SocialApp(null, "openid_connect", "", "Corp IdP", CLIENT_ID, "s3cret-client-value", "",
+                Map.of("server_url", idp.issuerUrl("corp").toString()), Set.of(PUBLIC_HOST)));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (TestServer node : new TestServer[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        idp.shutdown();
+    }
+
+    static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** One application node: its own engine (own memory) over the shared stores. */
+    TestServer node(String transactionKey) {
+        GatehouseConfig config = GatehouseConfig.read(ConfigValues.of("SSO_", Map.of(), null, Map.of(
+                "site_url", "http://" + PUBLIC_HOST + "/app", "transaction_key", transactionKey)));
+        LoginEngine engine = LoginEngine.builder(config).apps(stores.apps()).accounts(stores.accounts()).users(stores.users())
+                .settings(stores.settings()).errorLog(stores.errorLog()).mailer(new RecordingMailer())
+                .registry(ProviderRegistry.of(List.of("openid_connect"), List.of(new OpenIdConnectBackend())))
+                .build();
+        return TestServer.with(SsoServlet.builder(engine).build());
+    }
+
+    /** The load balancer: a public URL, sent to the chosen node. */
+    static URI via(TestServer node, URI publicUrl) {
+        assertThat(publicUrl.getHost()).isEqualTo(PUBLIC_HOST);
+        return node.uri(publicUrl.getRawPath() + (publicUrl.getRawQuery() == null ? "" : "?" + publicUrl.getRawQuery()));
+    }
+
+    /** Starts a login on {@code first} and brings the IdP's answer to {@code second}. */
+    HttpResponse<String> loginAcross(TestServer first, TestServer second) {
+        idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "ada", "JWT", List.of(CLIENT_ID),
+                Map.of("email", "ada@example.com", "email_verified", true, "preferred_username", "ada"), 3600));
+        HttpResponse<String> start = browser.get(first.uri("/app/accounts/openid_connect/login/?next=/dashboard/"));
+        assertThat(start.statusCode()).isEqualTo(302);
+        HttpResponse<String> atIdp = browser.get(Browser.location(start));
+        URI callback = Browser.location(atIdp);
+        assertThat(callback.toString()).startsWith("http://" + PUBLIC_HOST + "/app/accounts/openid_connect/login/callback/");
+        return browser.get(via(second, callback));
+    }
+
+    @Test
+    void aLoginBegunOnOneNodeFinishesOnTheOther() {
+        String key = newKey();
+        nodeA = node(key);
+        nodeB = node(key);
+
+        HttpResponse<String> done = loginAcross(nodeA, nodeB);
+
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location")).hasValue("/app/dashboard/");
+        User ada = stores.users().findByUsername("ada").orElseThrow();
+        assertThat(browser.get(nodeB.uri("/app/me")).body()).isEqualTo(ada.id());
+        assertThat(stores.errorLog().list(0, 10)).isEmpty();
+    }
+
+    @Test
+    void nodesWithDifferentTransactionKeysCannotFinishEachOthersLogins() {
+        nodeA = node(newKey());
+        nodeB = node(newKey());
+
+        HttpResponse<String> done = loginAcross(nodeA, nodeB);
+
+        assertThat(done.statusCode()).isEqualTo(400);
+        assertThat(done.body()).contains("transaction_invalid");
+        assertThat(stores.users().findByUsername("ada")).isEmpty();
+        assertThat(stores.errorLog().list(0, 10)).extracting(r -> r.kind()).containsExactly("sso.transaction_invalid");
+    }
+}
