@@ -160,7 +160,7 @@ public final class LoginEngine {
             LoginTransaction tx = new LoginTransaction(state, nonce, verifier, routeId, selected.app().id(), request.process(),
                     next, request.process() == Process.CONNECT ? request.signedInUserId() : null, clock.instant());
             String sealed = seal.seal(LoginTransaction.PURPOSE, tx.toClaims(), config.transactionTtl());
-            TransactionCookie cookie = new TransactionCookie(TransactionCookie.nameFor(state), sealed, "/accounts/",
+            TransactionCookie cookie = new TransactionCookie(TransactionCookie.nameFor(state), sealed, TransactionCookie.PATH,
                     config.transactionTtl(), "https".equalsIgnoreCase(request.baseUrl().getScheme()), "Lax");
             return new LoginOutcome.Redirect(location, cookie, next);
         } catch (ProviderException e) {
@@ -191,8 +191,11 @@ public final class LoginEngine {
     /** Completes the IdP's redirect back. */
     public LoginOutcome completeLogin(String routeId, CallbackRequest callback) {
         String path = "auth:/accounts/" + routeId + "/login/callback/";
+        // what could let someone finish this login: the sealed cookies, the code and the state
         Set<String> secrets = new HashSet<>(callback.cookies().values());
-        callback.params().values().forEach(secrets::addAll);
+        for (String name : List.of("code", "state")) {
+            secrets.addAll(callback.params().getOrDefault(name, List.of()));
+        }
         String next = "/";
         try {
             if (!settings.ssoEnabled()) {
@@ -458,11 +461,12 @@ public final class LoginEngine {
             secrets.add(pending.token().accessToken());
             secrets.add(pending.token().refreshToken());
             String data = "provider=" + pending.routeId() + " uid=" + pending.profile().uid();
-            if (!replay.firstUse("signup:" + pending.id())) {
-                return fail(FailureCode.CALLBACK_REPLAYED, "A pending sign-up was submitted twice", data, path, pending.next(), secrets);
-            }
             if (!settings.ssoEnabled()) {
                 return fail(FailureCode.SSO_DISABLED, "Sign-up completed while LOGIN_ENABLE_SSO is off", data, path, pending.next(), secrets);
+            }
+            if (accounts.find(pending.routeId(), pending.profile().uid()).isPresent()) {
+                return fail(FailureCode.CALLBACK_REPLAYED, "A pending sign-up was submitted again after it created the account",
+                        data, path, pending.next(), secrets);
             }
             String username = Usernames.clean(details.username());
             if (username.isEmpty() || !username.equals(details.username().toLowerCase(Locale.ROOT))) {
@@ -481,6 +485,10 @@ public final class LoginEngine {
                 return fail(FailureCode.EMAIL_IN_USE, "The sign-up form's email belongs to an existing user", data, path, pending.next(), secrets);
             }
             boolean verified = idpEmail.map(EmailAddress::verified).orElse(false);
+            // consumed only now, so a form the user must correct (taken email, bad username) can be sent again
+            if (!replay.firstUse("signup:" + pending.id())) {
+                return fail(FailureCode.CALLBACK_REPLAYED, "A pending sign-up was submitted twice", data, path, pending.next(), secrets);
+            }
             return register(pending.routeId(), pending.profile(), pending.token(),
                     new SignupDetails(username, email, details.firstName(), details.lastName()), verified, false, baseUrl,
                     path, pending.next(), secrets);
@@ -547,7 +555,7 @@ public final class LoginEngine {
                     clock.instant());
             User active = users.update(user.get().withActive(true));
             LOG.info("User {} confirmed their email", active.id());
-            return new LoginOutcome.SignedIn(active, null, false, "/");
+            return new LoginOutcome.EmailConfirmed(active, "/");
         } catch (RuntimeException e) {
             return internalError(e, "confirm-email", path, "/", secrets);
         }
@@ -560,6 +568,14 @@ public final class LoginEngine {
             LOG.info("User {} disconnected {} identity {}", userId, providerRouteId, uid);
         }
         return removed;
+    }
+
+    /**
+     * The error-log writer this engine uses, so adapters can record their own refusals (a failed CSRF
+     * check, an invalid Host) where the admin reads SSO errors.
+     */
+    public FailureLog failureLog() {
+        return failures;
     }
 
     /** The login buttons for a site: empty while SSO is off. */

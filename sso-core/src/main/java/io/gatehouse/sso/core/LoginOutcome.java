@@ -7,17 +7,16 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * What a step of the login flow decided. Adapters switch over it:
+ * What a step of the login flow decided. Adapters branch on its kind:
  *
  * <pre>{@code
- * switch (engine.completeLogin(provider, callback)) {
- *     case LoginOutcome.SignedIn s -> { sessionBinder.signIn(s.user()); redirect(s.next()); }
- *     case LoginOutcome.Connected c -> redirect(c.next());
- *     case LoginOutcome.PendingSignup p -> showSignupForm(p);
- *     case LoginOutcome.AwaitingVerification a -> showCheckYourMail(a);
- *     case LoginOutcome.Failed f -> showError(f.failure());
- *     case LoginOutcome.Redirect r -> redirect(r.location());
- * }
+ * LoginOutcome outcome = engine.completeLogin(provider, callback);
+ * if (outcome instanceof LoginOutcome.SignedIn s) {
+ *     sessionBinder.signIn(request, response, s.user());
+ *     redirect(s.next());
+ * } else if (outcome instanceof LoginOutcome.Failed f) {
+ *     showError(f.failure());
+ * } // ... Redirect, Connected, PendingSignup, AwaitingVerification, EmailConfirmed
  * }</pre>
  */
 public sealed interface LoginOutcome {
@@ -55,6 +54,14 @@ public sealed interface LoginOutcome {
 
     /** The account was created inactive and a verification mail was sent (or its failure logged). */
     record AwaitingVerification(User user, boolean mailSent, String next) implements LoginOutcome {
+    }
+
+    /**
+     * A confirmation link activated the account. This is not a sign-in: the link may have been forwarded
+     * or opened on another device, so an adapter signs the user in only when the same browser session
+     * created the account.
+     */
+    record EmailConfirmed(User user, String next) implements LoginOutcome {
     }
 
     /** The login failed; nothing was persisted but the error-log record. */

@@ -24,6 +24,9 @@ public record TransactionCookie(String name, String value, String path, Duration
     /** Prefix of every transaction cookie's name; adapters may use it to clear stale ones. */
     public static final String NAME_PREFIX = "gatehouse_tx_";
 
+    /** The cookie path under the application's base path: only the SSO routes need the cookie. */
+    public static final String PATH = "/accounts/";
+
     /** The cookie name for the login with this state (how the callback finds its transaction). */
     public static String nameFor(String state) {
         try {

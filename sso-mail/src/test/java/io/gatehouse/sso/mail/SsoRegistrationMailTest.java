@@ -186,7 +186,7 @@ class SsoRegistrationMailTest {
 
         LoginOutcome confirmed = engine.confirmEmail(token);
 
-        assertThat(confirmed).isInstanceOf(LoginOutcome.SignedIn.class);
+        assertThat(confirmed).isInstanceOf(LoginOutcome.EmailConfirmed.class);
         assertThat(onlyUser().active()).isTrue();
         assertThat(login(engine)).isInstanceOf(LoginOutcome.SignedIn.class);
     }

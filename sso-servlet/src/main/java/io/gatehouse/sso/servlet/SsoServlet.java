@@ -243,7 +243,7 @@ public class SsoServlet extends HttpServlet {
         request.getParameterMap().forEach((name, values) -> params.put(name, List.of(values)));
         List<String> state = params.get("state");
         if (state != null && state.size() == 1) {
-            TransactionCookies.clear(response, TransactionCookie.nameFor(state.get(0)), mount.ssoPath("/accounts/"),
+            TransactionCookies.clear(response, TransactionCookie.nameFor(state.get(0)), mount.ssoPath(TransactionCookie.PATH),
                     mount.https() || request.isSecure());
         }
         String userId = sessionBinder.currentUserId(request).orElse(null);
@@ -288,15 +288,18 @@ public class SsoServlet extends HttpServlet {
             return;
         }
         LoginOutcome outcome = engine.confirmEmail(token);
-        if (outcome instanceof LoginOutcome.SignedIn signedIn) {
+        if (outcome instanceof LoginOutcome.EmailConfirmed confirmed) {
             HttpSession session = request.getSession(false);
-            boolean sameBrowser = session != null && signedIn.user().id().equals(session.getAttribute(AWAITING_CONFIRMATION_ATTRIBUTE));
+            boolean sameBrowser = session != null && confirmed.user().id().equals(session.getAttribute(AWAITING_CONFIRMATION_ATTRIBUTE));
             if (!sameBrowser) {
                 // the link alone is not a sign-in: it may have been forwarded, or opened on another device
                 responder.page(request, response, new Page.EmailConfirmed(mount.appUrl("/")));
                 return;
             }
             session.removeAttribute(AWAITING_CONFIRMATION_ATTRIBUTE);
+            sessionBinder.signIn(request, response, confirmed.user());
+            responder.redirect(response, mount.appUrl(confirmed.next()));
+            return;
         }
         respond(request, response, mount, outcome);
     }
@@ -366,6 +369,8 @@ public class SsoServlet extends HttpServlet {
         } else if (outcome instanceof LoginOutcome.AwaitingVerification a) {
             request.getSession(true).setAttribute(AWAITING_CONFIRMATION_ATTRIBUTE, a.user().id());
             responder.page(request, response, new Page.CheckMail(a.user().email(), a.mailSent(), mount.appUrl(a.next())));
+        } else if (outcome instanceof LoginOutcome.EmailConfirmed e) {
+            responder.page(request, response, new Page.EmailConfirmed(mount.appUrl(e.next())));
         } else if (outcome instanceof LoginOutcome.Failed f) {
             LoginFailure failure = f.failure();
             responder.error(request, response, new Page.Error(FailureStatus.of(failure.code()), failure.code().code(),

@@ -343,6 +343,35 @@ class OpenIdConnectLoginTest {
     }
 
     @Test
+    void aPendingSignupRefusedForATakenEmailCanBeCorrectedAndSentAgain() {
+        fx.set(SettingKey.LOGIN_SIGNUP_SSO_AUTO, "false");
+        fx.store.register(new Registration(new UserDraft("taken", "taken@example.com", "", "", true),
+                "github", "9", Map.of(), null, Set.of(), Instant.now()));
+        nextUser("ada", Map.of());
+        LoginOutcome.PendingSignup pending = (LoginOutcome.PendingSignup) dance.login(engine, "openid_connect");
+
+        assertFailure(engine.completeSignup(pending.signupToken(), new SignupDetails("ada", "taken@example.com", "", ""),
+                EngineFixture.BASE), FailureCode.EMAIL_IN_USE);
+        LoginOutcome corrected = engine.completeSignup(pending.signupToken(),
+                new SignupDetails("ada", "ada@example.com", "", ""), EngineFixture.BASE);
+
+        assertThat(corrected).isInstanceOf(LoginOutcome.SignedIn.class);
+    }
+
+    @Test
+    void anIdpErrorIsRecordedReadablyWithoutBlankingItsCode() {
+        var started = dance.begin(engine, "openid_connect");
+        String state = started.callbackParams().get("state").get(0);
+
+        LoginOutcome outcome = engine.completeLogin("openid_connect", new io.gatehouse.sso.core.CallbackRequest(
+                Map.of("state", List.of(state), "error", List.of("access_denied"), "error_description", List.of("User said no")),
+                started.cookies(), EngineFixture.BASE, null));
+
+        assertFailure(outcome, FailureCode.CANCELLED);
+        assertThat(fx.errors().get(0).info()).contains("error=access_denied: User said no").doesNotContain(state);
+    }
+
+    @Test
     void anUnverifiedEmailCreatesAnInactiveUserAndSendsAConfirmationLink() {
         nextUser("ada", Map.of("email_verified", false));
 
