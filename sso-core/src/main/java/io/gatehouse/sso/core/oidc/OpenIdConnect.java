@@ -145,7 +145,7 @@ public final class OpenIdConnect {
         }
         OIDCProviderMetadata md;
         try {
-            md = OIDCProviderMetadata.parse(response.getBodyAsJSONObject());
+            md = OIDCProviderMetadata.parse(withParsableIssuer(response.getBodyAsJSONObject()));
         } catch (ParseException e) {
             throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, "The discovery document at " + discoveryUrl
                     + " is not valid OpenID Connect metadata: " + e.getMessage(), e);
@@ -160,6 +160,21 @@ public final class OpenIdConnect {
         }
         metadata.put(discoveryUrl, new CachedMetadata(md, clock.instant()));
         return md;
+    }
+
+    /**
+     * Microsoft's multi-tenant documents ({@code /common}, {@code /organizations}) declare a template issuer,
+     * {@code https://login.microsoftonline.com/{tenantid}/v2.0}, which is not a URI, so Nimbus refuses the whole
+     * document. The braces are percent-encoded ({@code %7Btenantid%7D}) so the rest can be used; no token ever
+     * carries that issuer, so a provider whose document has one must name the real issuer in its {@link IssuerRule}.
+     */
+    private static JSONObject withParsableIssuer(JSONObject document) {
+        if (document.get("issuer") instanceof String issuer && (issuer.contains("{") || issuer.contains("}"))) {
+            JSONObject copy = new JSONObject(document);
+            copy.put("issuer", issuer.replace("{", "%7B").replace("}", "%7D"));
+            return copy;
+        }
+        return document;
     }
 
     private static boolean sameIssuer(String a, String b) {
