@@ -107,9 +107,21 @@ public abstract class OidcProviderBackend implements ProviderBackend {
             throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, "The discovery document has no authorization_endpoint");
         }
         ProviderSettings s = context.settings();
-        Map<String, String> extra = new LinkedHashMap<>(s.stringMap("AUTH_PARAMS"));
+        Map<String, String> extra;
+        try {
+            extra = new LinkedHashMap<>(s.stringMap("AUTH_PARAMS"));
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "Social application '" + context.app().name()
+                    + "': " + e.getMessage());
+        }
+        extra.putAll(extraAuthorizationParams(context));
         return context.oidc().authorizationUri(md.getAuthorizationEndpointURI(), context.app(), context.callbackUri(),
                 params, OpenIdConnect.scopes(s, defaultScopes()), extra);
+    }
+
+    /** Provider-specific authorization parameters added after {@code AUTH_PARAMS} (e.g. Google's {@code hd} hint). */
+    protected Map<String, String> extraAuthorizationParams(ProviderContext context) throws ProviderException {
+        return Map.of();
     }
 
     @Override

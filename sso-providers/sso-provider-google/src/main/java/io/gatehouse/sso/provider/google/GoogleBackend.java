@@ -6,15 +6,11 @@ import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.oidc.IssuerRule;
 import io.gatehouse.sso.core.oidc.OidcProviderBackend;
 import io.gatehouse.sso.core.oidc.OidcTokens;
-import io.gatehouse.sso.core.oidc.OpenIdConnect;
-import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 
-import java.net.URI;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,24 +103,13 @@ public final class GoogleBackend extends OidcProviderBackend {
     }
 
     @Override
-    public URI authorizationUri(ProviderContext context, AuthorizationParams params) throws ProviderException {
-        OIDCProviderMetadata md = metadata(context);
-        if (md.getAuthorizationEndpointURI() == null) {
-            throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, "Google's discovery document has no authorization_endpoint");
-        }
-        Map<String, String> extra;
-        try {
-            extra = new LinkedHashMap<>(context.settings().stringMap("AUTH_PARAMS"));
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, e.getMessage());
-        }
+    protected Map<String, String> extraAuthorizationParams(ProviderContext context) {
         List<String> domains = hostedDomains(context);
-        if (!domains.isEmpty()) {
-            // Google takes one domain as a hint, or "*" for "any Workspace account"; the real check is on the ID token.
-            extra.put("hd", domains.size() == 1 ? domains.get(0) : ANY_WORKSPACE);
+        if (domains.isEmpty()) {
+            return Map.of();
         }
-        return context.oidc().authorizationUri(md.getAuthorizationEndpointURI(), context.app(), context.callbackUri(),
-                params, OpenIdConnect.scopes(context.settings(), defaultScopes()), extra);
+        // Google takes one domain as a hint, or "*" for "any Workspace account"; the real check is on the ID token.
+        return Map.of("hd", domains.size() == 1 ? domains.get(0) : ANY_WORKSPACE);
     }
 
     @Override
