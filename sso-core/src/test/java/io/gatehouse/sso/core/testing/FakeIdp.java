@@ -103,7 +103,7 @@ public final class FakeIdp implements AutoCloseable {
     }
 
     public static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
     }
 
     /** The issuer URL (no trailing slash). */
@@ -135,9 +135,18 @@ public final class FakeIdp implements AutoCloseable {
         return sign(claims, signingKey, true);
     }
 
+    /** RS256 with the key's id in the header: how real IdPs sign. */
+    public static String signRs256(JWTClaimsSet claims, RSAKey key) {
+        return sign(claims, key, true, JWSAlgorithm.RS256);
+    }
+
     public String sign(JWTClaimsSet claims, RSAKey key, boolean withKid) {
+        return sign(claims, key, withKid, JWSAlgorithm.RS256);
+    }
+
+    private static String sign(JWTClaimsSet claims, RSAKey key, boolean withKid, JWSAlgorithm alg) {
         try {
-            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256);
+            JWSHeader.Builder header = new JWSHeader.Builder(alg);
             if (withKid) {
                 header.keyID(key.getKeyID());
             }

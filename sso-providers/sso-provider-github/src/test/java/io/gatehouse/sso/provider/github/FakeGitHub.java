@@ -1,5 +1,6 @@
 package io.gatehouse.sso.provider.github;
 
+import io.gatehouse.sso.core.testing.FakeIdp;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -101,7 +102,7 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+        return FakeIdp.json(code, body);
     }
 
     static MockResponse noContent() {

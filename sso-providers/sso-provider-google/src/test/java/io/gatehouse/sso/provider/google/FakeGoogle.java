@@ -1,14 +1,11 @@
 package io.gatehouse.sso.provider.google;
 
+import io.gatehouse.sso.core.testing.FakeIdp;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -135,13 +132,7 @@ final class FakeGoogle implements AutoCloseable {
     }
 
     static String sign(JWTClaimsSet claims, RSAKey signingKey) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
-            jwt.sign(new RSASSASigner(signingKey));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return FakeIdp.signRs256(claims, signingKey);
     }
 
     /** The nonce the next ID token carries (set by the consent redirect, or by a test calling the backend directly). */
@@ -167,7 +158,7 @@ final class FakeGoogle implements AutoCloseable {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+        return FakeIdp.json(code, body);
     }
 
     @Override
