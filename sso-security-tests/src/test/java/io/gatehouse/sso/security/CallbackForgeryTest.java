@@ -218,6 +218,18 @@ class CallbackForgeryTest {
     }
 
     @Test
+    void aCookieWhoseHeaderLacksTheEncryptionMethodIsRefused() {
+        // found by CallbackFuzzTest: Nimbus throws a NullPointerException parsing such a header
+        SecurityBench.Pending p = bench.begin();
+        String[] parts = p.cookieValue().split("\\.", -1);
+        parts[0] = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"dir\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        assertRefusedUnredeemed(callback(params(p), Map.of(p.cookieName(), String.join(".", parts)), null),
+                FailureCode.TRANSACTION_INVALID, p);
+    }
+
+    @Test
     void anExpiredCookieIsRefused() {
         SecurityBench.Pending p = bench.begin();
         bench.answer(p, bench.idp.sign(bench.claims(p).build()));
