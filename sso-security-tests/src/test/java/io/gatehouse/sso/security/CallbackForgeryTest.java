@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -222,8 +225,8 @@ class CallbackForgeryTest {
         // found by CallbackFuzzTest: Nimbus throws a NullPointerException parsing such a header
         SecurityBench.Pending p = bench.begin();
         String[] parts = p.cookieValue().split("\\.", -1);
-        parts[0] = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"dir\"}".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        parts[0] = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"dir\"}".getBytes(
+                StandardCharsets.UTF_8));
 
         assertRefusedUnredeemed(callback(params(p), Map.of(p.cookieName(), String.join(".", parts)), null),
                 FailureCode.TRANSACTION_INVALID, p);
@@ -255,8 +258,8 @@ class CallbackForgeryTest {
     void anUnencryptedCookieWithAlgNoneIsRefused() {
         String state = "attacker-chosen-state";
         String plain = new PlainJWT(new JWTClaimsSet.Builder().claim("st", state).claim("nn", "n").claim("pv", SecurityBench.ROUTE)
-                .claim("ap", "1").claim("pr", "LOGIN").claim("pur", "login-transaction").issueTime(new java.util.Date())
-                .expirationTime(new java.util.Date(System.currentTimeMillis() + 60_000)).build()).serialize();
+                .claim("ap", "1").claim("pr", "LOGIN").claim("pur", "login-transaction").issueTime(new Date())
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build()).serialize();
 
         assertRefusedUnredeemed(callback(Map.of("state", List.of(state), "code", List.of(Secrets.code())),
                 Map.of(TransactionCookie.nameFor(state), plain), null), FailureCode.TRANSACTION_INVALID);

@@ -8,6 +8,7 @@ import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.TransactionCookie;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.testkit.InMemoryIdentityStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,6 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Random callbacks against the engine: random, huge, unicode and control-character values, repeated and
@@ -75,7 +75,7 @@ class CallbackFuzzTest {
             assertThat(outcome.next()).as("seed %d, iteration %d", seed, iteration).startsWith("/").doesNotStartWith("//");
             if (done % 100 == 0) {
                 assertThat(StoreSnapshot.of(bench.fx.store)).as("seed %d, iteration %d: nothing persisted", seed, iteration)
-                        .isEqualTo(StoreSnapshot.of(new io.gatehouse.sso.testkit.InMemoryIdentityStore()));
+                        .isEqualTo(StoreSnapshot.of(new InMemoryIdentityStore()));
             }
         }
         assertThat(done).as("seed %d: iterations within the time budget", seed).isGreaterThanOrEqualTo(1000);

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginOutcome;
+import io.gatehouse.sso.core.testing.FakeIdp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class IdTokenConformanceTest {
     }
 
     @Test
-    void aKeyEmbeddedInTheTokenHeaderIsNotTrusted() throws JOSEException {
+    void aKeyEmbeddedInTheTokenHeaderIsNotTrusted() {
         RSAKey attacker = bench.idp.strangerKey();
         bench.assertRefused(bench.loginWith(p -> sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(attacker.getKeyID()).jwk(attacker.toPublicJWK()).build(), bench.claims(p).build(), attacker)),
@@ -159,14 +160,14 @@ class IdTokenConformanceTest {
     @Test
     void severalAudiencesIncludingOursWithoutAzpAreRefused() {
         bench.assertRefused(bench.loginWith(p -> bench.idp.sign(bench.claims(p)
-                .audience(List.of(io.gatehouse.sso.core.testing.FakeIdp.CLIENT_ID, "other-client")).build())),
+                .audience(List.of(FakeIdp.CLIENT_ID, "other-client")).build())),
                 FailureCode.AUDIENCE_MISMATCH);
     }
 
     @Test
     void severalAudiencesIncludingOursWithTheAzpOfAnotherClientAreRefused() {
         bench.assertRefused(bench.loginWith(p -> bench.idp.sign(bench.claims(p)
-                .audience(List.of(io.gatehouse.sso.core.testing.FakeIdp.CLIENT_ID, "other-client"))
+                .audience(List.of(FakeIdp.CLIENT_ID, "other-client"))
                 .claim("azp", "other-client").build())), FailureCode.AUDIENCE_MISMATCH);
     }
 
@@ -180,8 +181,8 @@ class IdTokenConformanceTest {
     void severalAudiencesWithOurAzpAreAccepted() {
         // Keycloak does this: aud [client, "account"], azp = client
         LoginOutcome outcome = bench.loginWith(p -> bench.idp.sign(bench.claims(p)
-                .audience(List.of(io.gatehouse.sso.core.testing.FakeIdp.CLIENT_ID, "account"))
-                .claim("azp", io.gatehouse.sso.core.testing.FakeIdp.CLIENT_ID).build()));
+                .audience(List.of(FakeIdp.CLIENT_ID, "account"))
+                .claim("azp", FakeIdp.CLIENT_ID).build()));
 
         assertThat(outcome).isInstanceOf(LoginOutcome.SignedIn.class);
     }

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.security;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,30 @@ final class LogScanner {
                     + "(the root pom's surefire configuration sets it)");
         }
         return Path.of(file);
+    }
+
+    /** The log written since {@code offset} (a byte count); empty when Maven did not configure a log file. */
+    static String since(long offset) {
+        String file = System.getProperty(LOG_FILE_PROPERTY);
+        if (file == null || file.isBlank() || !Files.exists(Path.of(file))) {
+            return "";
+        }
+        try {
+            byte[] all = Files.readAllBytes(Path.of(file));
+            return offset >= all.length ? "" : new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The log file's current size in bytes; 0 when Maven did not configure one. */
+    static long size() {
+        String file = System.getProperty(LOG_FILE_PROPERTY);
+        try {
+            return file == null || file.isBlank() || !Files.exists(Path.of(file)) ? 0 : Files.size(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> lines(Path file) throws IOException {

@@ -1,7 +1,9 @@
 package io.gatehouse.sso.security;
 
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.LoginOutcome;
+import io.gatehouse.sso.core.LoginRequest;
 import io.gatehouse.sso.core.LoginTransaction;
 import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.Seal;
@@ -18,13 +20,13 @@ import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
 import io.gatehouse.sso.spi.UserDraft;
-import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +155,7 @@ class SecretHygieneTest {
 
     @Test
     void aRejectedSealedValueIsNotEchoedInTheException() {
-        Seal seal = new Seal(Seal.randomKey(), java.time.Clock.systemUTC());
+        Seal seal = new Seal(Seal.randomKey(), Clock.systemUTC());
         String forged = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..SEALED-q1a2z3.SEALED-w4s5x6.SEALED-e7d8c9";
 
         Throwable thrown = catchThrowable(() -> seal.open("login-transaction", forged));
@@ -167,7 +169,7 @@ class SecretHygieneTest {
         try (SecurityBench bench = new SecurityBench()) {
             SecurityBench.Pending p = bench.begin();
             LoginOutcome begun = bench.engine.beginLogin(SecurityBench.ROUTE,
-                    new io.gatehouse.sso.core.LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                    new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
             bench.answer(p, bench.idp.sign(bench.claims(p).build()));
             LoginOutcome signedIn = bench.complete(p);
 

@@ -34,6 +34,11 @@ final class Secrets {
         return CODE_MARK + SERIAL.incrementAndGet();
     }
 
+    /** How many tokens and codes the suite has issued so far. */
+    static int issued() {
+        return SERIAL.get();
+    }
+
     /** What must never appear in a log line, an error-log record, an exception or a toString. */
     static List<String> markers() {
         return List.of(CLIENT_SECRET, SMTP_PASSWORD, TRANSACTION_KEY, ACCESS_TOKEN_MARK, REFRESH_TOKEN_MARK, CODE_MARK);

@@ -44,6 +44,7 @@ final class SecurityBench implements AutoCloseable {
     private final Map<String, String> idTokensByCode = new ConcurrentHashMap<>();
     private StoreSnapshot baseline;
     private int baselineErrors;
+    private long baselineLog;
 
     /** A login the engine started; the browser holds {@link #cookies}, the IdP will send back {@link #code}. */
     record Pending(String state, String nonce, Map<String, String> cookies, String code) {
@@ -99,6 +100,7 @@ final class SecurityBench implements AutoCloseable {
     void baseline() {
         baseline = StoreSnapshot.of(fx.store);
         baselineErrors = fx.errors().size();
+        baselineLog = LogScanner.size();
     }
 
     Pending begin() {
@@ -156,7 +158,8 @@ final class SecurityBench implements AutoCloseable {
 
     /**
      * The refusal contract: a typed failure, exactly one new error-log record of that kind on the callback
-     * path and without any secret, a safe next, and nothing persisted since the last {@link #baseline()}.
+     * path and without any secret, no secret in the log lines written meanwhile, a safe next, and nothing
+     * persisted since the last {@link #baseline()}.
      */
     ErrorRecord assertRefused(LoginOutcome outcome, FailureCode code) {
         return assertRefused(outcome, code, CALLBACK_PATH);
@@ -175,6 +178,9 @@ final class SecurityBench implements AutoCloseable {
             assertNoSecret(e.info() + " " + e.data() + " " + e.path());
         });
         assertThat(StoreSnapshot.of(fx.store)).as("nothing persisted").isEqualTo(baseline);
+        String logged = LogScanner.since(baselineLog);
+        assertThat(logged).as("log lines of the refusal").contains(code.kind());
+        assertNoSecret(logged);
         return added.get(0);
     }
 

@@ -5,6 +5,7 @@ import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.testing.FakeIdp;
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +123,7 @@ class UserInfoTest {
     @Test
     void theAccessTokenTravelsToUserinfoOnlyInTheAuthorizationHeader() {
         bench = new SecurityBench(Map.of("fetch_userinfo", true));
-        List<mockwebserver3.RecordedRequest> seen = new CopyOnWriteArrayList<>();
+        List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
         bench.idp.answerUserInfo(r -> {
             seen.add(r);
             return FakeIdp.json(200, "{\"sub\":\"subject-1\"}");
