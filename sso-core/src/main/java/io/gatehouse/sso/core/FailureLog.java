@@ -34,12 +34,16 @@ public final class FailureLog {
     public String record(String kind, String info, String data, String path, Collection<String> secrets) {
         String safeInfo = scrub(info, secrets);
         String safeData = scrub(data, secrets);
+        // the path holds the provider id from the request URL, and info may quote the request: neither may
+        // start a new log line (log forging)
+        String safePath = scrub(path, secrets).replace('\n', ' ');
+        String oneLine = safeInfo.replace('\n', ' ');
         try {
-            String id = errorLog.append(ErrorRecord.of(clock.instant(), kind, safeInfo, safeData, path)).id();
-            LOG.warn("{} at {}: {} [error log {}]", kind, path, safeInfo, id);
+            String id = errorLog.append(ErrorRecord.of(clock.instant(), kind, safeInfo, safeData, safePath)).id();
+            LOG.warn("{} at {}: {} [error log {}]", kind, safePath, oneLine, id);
             return id;
         } catch (RuntimeException e) {
-            LOG.error("{} at {}: {} (the error log could not store this: {})", kind, path, safeInfo, e.toString());
+            LOG.error("{} at {}: {} (the error log could not store this: {})", kind, safePath, oneLine, e.toString());
             return null;
         }
     }

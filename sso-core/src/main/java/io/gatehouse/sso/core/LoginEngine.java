@@ -320,6 +320,11 @@ public final class LoginEngine {
         if (email.isPresent()) {
             List<User> sameEmail = users.findByEmail(email.get().address());
             if (!sameEmail.isEmpty()) {
+                // a concurrent first login of this identity may have registered it (user and link) since find() above
+                Optional<SocialAccount> raced = accounts.find(provider, profile.uid());
+                if (raced.isPresent()) {
+                    return signInKnown(raced.get(), provider, profile, token, now, path, next, data, secrets);
+                }
                 return linkByEmail(sameEmail, email.get(), provider, profile, token, now, path, next, data, secrets);
             }
         }

@@ -84,7 +84,9 @@ public final class Seal {
             }
             jwt.decrypt(new DirectDecrypter(key));
             claims = jwt.getJWTClaimsSet();
-        } catch (ParseException | JOSEException | IllegalStateException | IllegalArgumentException e) {
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            // the value comes from the browser; Nimbus throws unchecked exceptions for some malformed headers
+            // (a JWE header without "enc": NullPointerException)
             throw new Broken("cannot be decrypted: " + e.getClass().getSimpleName());
         }
         if (claims == null || !purpose.equals(claims.getClaim(PURPOSE)) || claims.getExpirationTime() == null) {

@@ -3,6 +3,7 @@ package io.gatehouse.sso.core.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ public final class ConfigValues {
         } catch (JsonProcessingException e) {
             throw new ConfigException(file.toString(), "Config file " + file + " is not valid "
                     + (mapper == JSON ? "JSON" : "YAML") + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+                    + ", column " + e.getLocation().getColumnNr() + ": " + problem(e));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), "Config file " + file + " cannot be read: " + e.getMessage(), e);
         }
@@ -145,7 +146,19 @@ public final class ConfigValues {
         } catch (JsonProcessingException e) {
             throw new ConfigException(key.fileKey(), sourceOf(key) + " is not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + " (character "
-                    + e.getLocation().getCharOffset() + "): " + e.getOriginalMessage(), e);
+                    + e.getLocation().getCharOffset() + "): " + problem(e));
         }
+    }
+
+    /**
+     * The parser's complaint without the configuration text it quotes (YAML errors print the offending
+     * line, JSON errors the unrecognized token), which may be a client secret or a password. The parser's
+     * exception is not kept as the cause for the same reason.
+     */
+    private static String problem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            return yaml.getProblem();
+        }
+        return String.valueOf(e.getOriginalMessage()).replaceAll("Unrecognized token '[^']*'", "Unrecognized token");
     }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -321,10 +322,33 @@ public final class OpenIdConnect {
         IDTokenValidator validator = new IDTokenValidator(issuer, new ClientID(clientId),
                 new JWSVerificationKeySelector<>(algorithms, jwkSource(md.getJWKSetURI())), null);
         validator.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+        IDTokenClaimsSet claims;
         try {
-            return validator.validate(idToken, new Nonce(nonce));
+            claims = validator.validate(idToken, new Nonce(nonce));
         } catch (BadJOSEException | JOSEException e) {
             throw idTokenFailure(e);
+        }
+        if (String.valueOf(claims.getClaim("sub")).isBlank()) {
+            // Nimbus checks that sub is present, not that it is usable; getSubject() would throw on a blank one
+            throw new ProviderException(FailureCode.ID_TOKEN_INVALID, "ID token rejected: its subject (sub) is blank");
+        }
+        checkAuthorizedParty(claims, clientId);
+        return claims;
+    }
+
+    /**
+     * OIDC Core 3.1.3.7 items 4 and 5, which Nimbus's IDTokenClaimsVerifier does not enforce (it parses
+     * {@code azp} but never compares it): several audiences need an {@code azp}, and an {@code azp} must be us.
+     */
+    private static void checkAuthorizedParty(IDTokenClaimsSet claims, String clientId) throws ProviderException {
+        Object azp = claims.getClaim("azp");
+        if (azp != null && !clientId.equals(azp.toString())) {
+            throw new ProviderException(FailureCode.AUDIENCE_MISMATCH, "ID token rejected: its authorized party (azp) is '"
+                    + azp + "', not this client");
+        }
+        if (azp == null && claims.getAudience().size() > 1) {
+            throw new ProviderException(FailureCode.AUDIENCE_MISMATCH, "ID token rejected: it has several audiences "
+                    + claims.getAudience() + " and no authorized party (azp)");
         }
     }
 
@@ -340,6 +364,10 @@ public final class OpenIdConnect {
     }
 
     private static ProviderException idTokenFailure(Exception e) {
+        if (e instanceof RateLimitReachedException) {
+            return new ProviderException(FailureCode.ID_TOKEN_SIGNATURE_INVALID, "ID token rejected: no published key "
+                    + "matches it, and the IdP's key set was refreshed moments ago (refreshes are rate limited)", e);
+        }
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         FailureCode code;
         if (m.contains("expired") || m.contains("issue time") || m.contains("not before") || m.contains("iat")) {

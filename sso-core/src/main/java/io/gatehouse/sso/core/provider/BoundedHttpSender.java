@@ -10,14 +10,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends Nimbus HTTP requests like Nimbus's default sender, but refuses bodies over a size limit
- * (a hostile or broken IdP must not fill the heap) and never follows redirects (a token endpoint
- * that redirects is misconfigured, and following it could leak the code elsewhere).
+ * (a hostile or broken IdP must not fill the heap) or slower than the read time-out as a whole, and
+ * never follows redirects (a token endpoint that redirects is misconfigured, and following it could
+ * leak the code elsewhere).
  */
 final class BoundedHttpSender implements HTTPRequestSender {
     private final int maxBodyBytes;
@@ -58,7 +61,7 @@ final class BoundedHttpSender implements HTTPRequestSender {
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             if (in != null) {
                 try (InputStream stream = in) {
-                    String text = readBounded(stream);
+                    String text = readBounded(stream, request.getReadTimeout());
                     if (!text.isEmpty()) {
                         response.setBody(text);
                     }
@@ -70,13 +73,19 @@ final class BoundedHttpSender implements HTTPRequestSender {
         }
     }
 
-    private String readBounded(InputStream in) throws IOException {
+    private String readBounded(InputStream in, int timeoutMillis) throws IOException {
+        // the read time-out bounds each read, not the whole body: an IdP (or the network) trickling bytes
+        // would otherwise hold the request thread for as long as it likes
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
         int n;
         while ((n = in.read(chunk)) != -1) {
             if (buffer.size() + n > maxBodyBytes) {
                 throw new ResponseTooLargeException(maxBodyBytes);
+            }
+            if (timeoutMillis > 0 && System.nanoTime() - deadline > 0) {
+                throw new SocketTimeoutException("the answer did not complete within " + timeoutMillis + " ms");
             }
             buffer.write(chunk, 0, n);
         }

@@ -11,7 +11,8 @@ import java.util.Set;
  * {@code LOGIN_SIGNUP_MAIL_RESTRICTION}: the email domains allowed to sign up. An address is allowed
  * when its domain (everything after the last {@code @}, compared case-insensitively and in its
  * ASCII/punycode form) equals one listed domain exactly: no suffix matching, so
- * {@code a@evil.com.example.com} is not {@code @example.com}. An empty list allows every domain.
+ * {@code a@evil.com.example.com} is not {@code @example.com}. An empty list allows every domain. A domain
+ * with an IDNA deviation character ({@code ß}, {@code ς}, zero-width joiners) is refused: write it in punycode.
  *
  * <pre>{@code
  * AllowedDomains allowed = AllowedDomains.parse("@example.com, @example.org");
@@ -65,10 +66,22 @@ public final class AllowedDomains {
         return domain.isPresent() && domains.contains(domain.get());
     }
 
+    /**
+     * Characters java.net.IDN (IDNA2003) folds away ({@code ß} to "ss", {@code ς} to {@code σ}, joiners
+     * dropped) but IDNA2008, which registries and mail systems use, keeps distinct or refuses: with them
+     * {@code straße.de}, another registrable domain, would pass as {@code strasse.de}.
+     */
+    private static final String IDNA_DEVIATIONS = "\u00DF\u1E9E\u03C2\u200C\u200D";
+
     /** Lower-case ASCII (punycode) form of a domain; empty when it is not a plausible host name. */
     static Optional<String> normalize(String domain) {
         if (domain == null || domain.isEmpty() || domain.endsWith(".") || domain.startsWith(".")) {
             return Optional.empty();
+        }
+        for (int i = 0; i < IDNA_DEVIATIONS.length(); i++) {
+            if (domain.indexOf(IDNA_DEVIATIONS.charAt(i)) >= 0) {
+                return Optional.empty();
+            }
         }
         String ascii;
         try {
