@@ -71,4 +71,10 @@ public final class FailureLog {
         }
         return clean.toString();
     }
+
+    /** Records a login failure and returns its typed outcome, with a safe next path. */
+    LoginOutcome.Failed refuse(FailureCode code, String info, String data, String path, String next, Collection<String> secrets) {
+        String id = record(code.kind(), info, data, path, secrets);
+        return new LoginOutcome.Failed(new LoginFailure(code, code.message(), id), SafeNext.of(next));
+    }
 }

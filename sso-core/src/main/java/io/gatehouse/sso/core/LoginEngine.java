@@ -1,6 +1,5 @@
 package io.gatehouse.sso.core;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.oidc.OpenIdConnect;
@@ -11,7 +10,6 @@ import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderHttp;
-import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.provider.ProviderResult;
 import io.gatehouse.sso.core.provider.SelectedApp;
@@ -19,18 +17,11 @@ import io.gatehouse.sso.core.settings.EmailAddresses;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.settings.LoginSettings;
 import io.gatehouse.sso.spi.ErrorLog;
-import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
-import io.gatehouse.sso.spi.Registration;
-import io.gatehouse.sso.spi.RegistrationResult;
 import io.gatehouse.sso.spi.SettingsSource;
-import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.SocialAppRepository;
-import io.gatehouse.sso.spi.SocialToken;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDirectory;
-import io.gatehouse.sso.spi.UserDraft;
-import io.gatehouse.sso.spi.UsernameTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -69,9 +58,6 @@ import java.util.Set;
  */
 public final class LoginEngine {
     private static final Logger LOG = LoggerFactory.getLogger(LoginEngine.class);
-    private static final String CONFIRMATION_PURPOSE = "email-confirmation";
-    private static final Duration CONFIRMATION_TTL = Duration.ofDays(1);
-    private static final int USERNAME_ATTEMPTS = 20;
     /**
      * Pseudo-provider of the link that records a used confirmation link. Stored through the SPI like any
      * link, so "works once" survives restarts and holds across nodes, and an admin's later deactivation
@@ -92,6 +78,8 @@ public final class LoginEngine {
     private final ProviderHttp http;
     private final OpenIdConnect oidc;
     private final ReplayGuard replay;
+    private final EmailConfirmation confirmation;
+    private final AccountResolution resolution;
     private final SecureRandom random = new SecureRandom();
 
     private LoginEngine(Builder b) {
@@ -115,6 +103,9 @@ public final class LoginEngine {
         });
         this.seal = new Seal(key, clock);
         this.replay = new ReplayGuard(config.transactionTtl(), clock);
+        this.confirmation = new EmailConfirmation(seal, mailer, users, accounts, failures, clock);
+        this.resolution = new AccountResolution(config, accounts, users, settings, mailer, listeners, failures, seal,
+                confirmation, clock);
     }
 
     public static Builder builder(GatehouseConfig config) {
@@ -193,8 +184,9 @@ public final class LoginEngine {
         String path = "auth:/accounts/" + routeId + "/login/callback/";
         // what could let someone finish this login: the sealed cookies, the code and the state
         Set<String> secrets = new HashSet<>(callback.cookies().values());
+        // (short values are no credential, and blanking them would let a forged callback censor the admin's log)
         for (String name : List.of("code", "state")) {
-            secrets.addAll(callback.params().getOrDefault(name, List.of()));
+            callback.params().getOrDefault(name, List.of()).stream().filter(v -> v.length() >= 16).forEach(secrets::add);
         }
         String next = "/";
         try {
@@ -268,7 +260,7 @@ public final class LoginEngine {
             if (result.profile().uid().isBlank()) {
                 return fail(FailureCode.PROFILE_INVALID, "The identity provider returned no subject id", "provider=" + routeId, path, next, secrets);
             }
-            return resolve(tx, selected, result, callback.baseUrl(), path, secrets);
+            return resolution.resolve(tx, selected, result, callback.baseUrl(), path, secrets);
         } catch (ProviderException e) {
             return fail(e.code(), e.getMessage(), "provider=" + routeId, path, next, secrets);
         } catch (InvalidSettingException e) {
@@ -281,169 +273,6 @@ public final class LoginEngine {
     private static String param(CallbackRequest callback, String name) {
         List<String> values = callback.params().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private LoginOutcome resolve(LoginTransaction tx, SelectedApp selected, ProviderResult result, URI baseUrl, String path,
-                                 Set<String> secrets) {
-        ProviderProfile profile = result.profile();
-        SocialToken token = result.token();
-        String provider = selected.routeId();
-        String data = "provider=" + provider + " uid=" + profile.uid();
-        Instant now = clock.instant();
-        String next = tx.next();
-
-        if (tx.process() == Process.CONNECT) {
-            Optional<SocialAccount> existing = accounts.find(provider, profile.uid());
-            if (existing.isPresent() && !existing.get().userId().equals(tx.userId())) {
-                return fail(FailureCode.IDENTITY_LINKED_ELSEWHERE, "User " + tx.userId() + " tried to connect an identity that "
-                        + "belongs to user " + existing.get().userId(), data, path, next, secrets);
-            }
-            Optional<User> user = users.findById(tx.userId());
-            if (user.isEmpty()) {
-                return fail(FailureCode.NOT_SIGNED_IN, "The user who started the connect no longer exists", data, path, next, secrets);
-            }
-            try {
-                SocialAccount account = accounts.link(user.get().id(), provider, profile.uid(), profile.claims(), token, now);
-                notifyListeners(new LoginEvent(user.get(), provider, profile, false, path), secrets);
-                return new LoginOutcome.Connected(user.get(), account, next);
-            } catch (IdentityLinkedElsewhereException e) {
-                return fail(FailureCode.IDENTITY_LINKED_ELSEWHERE, "The identity was linked to another user meanwhile", data, path, next, secrets);
-            }
-        }
-
-        Optional<SocialAccount> known = accounts.find(provider, profile.uid());
-        if (known.isPresent()) {
-            return signInKnown(known.get(), provider, profile, token, now, path, next, data, secrets);
-        }
-
-        Optional<EmailAddress> email = profile.preferredEmail().filter(e -> EmailAddresses.isValid(e.address()));
-        if (email.isPresent()) {
-            List<User> sameEmail = users.findByEmail(email.get().address());
-            if (!sameEmail.isEmpty()) {
-                // a concurrent first login of this identity may have registered it (user and link) since find() above
-                Optional<SocialAccount> raced = accounts.find(provider, profile.uid());
-                if (raced.isPresent()) {
-                    return signInKnown(raced.get(), provider, profile, token, now, path, next, data, secrets);
-                }
-                return linkByEmail(sameEmail, email.get(), provider, profile, token, now, path, next, data, secrets);
-            }
-        }
-        Optional<LoginOutcome> refused = refuseSignup(email, path, next, data, secrets);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (!settings.autoFill()) {
-            String signupToken = seal.seal(PendingSignupClaims.PURPOSE,
-                    PendingSignupClaims.create(provider, selected.app().id(), profile, token, next).toClaims(), config.transactionTtl());
-            SignupDetails suggested = new SignupDetails(Usernames.base(profile), email.get().address(), profile.firstName(), profile.lastName());
-            return new LoginOutcome.PendingSignup(signupToken, suggested, displayName(selected), next);
-        }
-        SignupDetails details = new SignupDetails(Usernames.base(profile), email.get().address(), profile.firstName(), profile.lastName());
-        return register(provider, profile, token, details, email.get().verified(), true, baseUrl, path, next, secrets);
-    }
-
-    private LoginOutcome signInKnown(SocialAccount known, String provider, ProviderProfile profile, SocialToken token,
-                                     Instant now, String path, String next, String data, Set<String> secrets) {
-        Optional<User> user = users.findById(known.userId());
-        if (user.isEmpty()) {
-            return fail(FailureCode.INTERNAL_ERROR, "The identity is linked to user " + known.userId() + ", who does not exist",
-                    data, path, next, secrets);
-        }
-        if (!user.get().active()) {
-            return fail(FailureCode.ACCOUNT_INACTIVE, "User " + user.get().id() + " is inactive (unconfirmed email or disabled)",
-                    data, path, next, secrets);
-        }
-        SocialAccount account = accounts.recordLogin(provider, profile.uid(), profile.claims(), token, now).orElse(known);
-        notifyListeners(new LoginEvent(user.get(), provider, profile, false, path), secrets);
-        return new LoginOutcome.SignedIn(user.get(), account, false, next);
-    }
-
-    private LoginOutcome linkByEmail(List<User> sameEmail, EmailAddress email, String provider, ProviderProfile profile,
-                                     SocialToken token, Instant now, String path, String next, String data, Set<String> secrets) {
-        String why;
-        if (!settings.linkByEmail()) {
-            why = "linking by email is off (LOGIN_SSO_LINK_BY_EMAIL)";
-        } else if (!email.verified()) {
-            why = "the identity provider does not mark the email verified";
-        } else if (sameEmail.size() > 1) {
-            why = sameEmail.size() + " local users share the email";
-        } else if (!sameEmail.get(0).active()) {
-            why = "the local user with this email is inactive";
-        } else {
-            User user = sameEmail.get(0);
-            try {
-                SocialAccount account = accounts.link(user.id(), provider, profile.uid(), profile.claims(), token, now);
-                LOG.info("Linked {} identity {} to existing user {} by verified email", provider, profile.uid(), user.id());
-                notifyListeners(new LoginEvent(user, provider, profile, false, path), secrets);
-                return new LoginOutcome.SignedIn(user, account, false, next);
-            } catch (IdentityLinkedElsewhereException e) {
-                return fail(FailureCode.IDENTITY_LINKED_ELSEWHERE, "The identity was linked to another user meanwhile", data, path, next, secrets);
-            }
-        }
-        return fail(FailureCode.EMAIL_IN_USE, "A new " + provider + " identity asserts the email of existing user(s) "
-                + sameEmail.stream().map(User::id).toList() + " and was not linked: " + why, data, path, next, secrets);
-    }
-
-    /** The sign-up policy the seed describes; empty when sign-up may go ahead. */
-    private Optional<LoginOutcome> refuseSignup(Optional<EmailAddress> email, String path, String next, String data, Set<String> secrets) {
-        if (!settings.registrationEnabled()) {
-            return Optional.of(fail(FailureCode.SIGNUP_CLOSED, "An unknown identity tried to sign up while LOGIN_ENABLE_SSO_REG is off",
-                    data, path, next, secrets));
-        }
-        if (!mailer.isConfigured()) {
-            return Optional.of(fail(FailureCode.MAIL_NOT_CONFIGURED, "SSO registration needs email: set the SMTP host and "
-                    + "from address (" + config.values().prefix() + "EMAIL_HOST and " + config.values().prefix()
-                    + "EMAIL_SENDER) so that SSO sign-up can work", data, path, next, secrets));
-        }
-        if (email.isEmpty()) {
-            return Optional.of(fail(FailureCode.EMAIL_MISSING, "The identity provider sent no valid email address for a new user "
-                    + "(is the 'email' scope granted?)", data, path, next, secrets));
-        }
-        if (!settings.allowedDomains().allows(email.get().address())) {
-            return Optional.of(fail(FailureCode.EMAIL_DOMAIN_NOT_ALLOWED, "Sign-up refused: the email domain is not in "
-                    + "LOGIN_SIGNUP_MAIL_RESTRICTION " + settings.allowedDomains().domains(), data + " domain="
-                    + EmailAddresses.domainOf(email.get().address()).orElse("?"), path, next, secrets));
-        }
-        return Optional.empty();
-    }
-
-    private LoginOutcome register(String provider, ProviderProfile profile, SocialToken token, SignupDetails details,
-                                  boolean emailVerified, boolean retryUsernames, URI baseUrl, String path, String next,
-                                  Set<String> secrets) {
-        String data = "provider=" + provider + " uid=" + profile.uid();
-        Set<String> groups = settings.signupGroup().map(Set::of).orElse(Set.of());
-        Instant now = clock.instant();
-        String base = details.username();
-        for (int attempt = 0; attempt < (retryUsernames ? USERNAME_ATTEMPTS : 1); attempt++) {
-            String username = attempt == 0 ? base : Usernames.withSuffix(base, attempt + 1);
-            if (retryUsernames && users.findByUsername(username).isPresent()) {
-                continue;
-            }
-            RegistrationResult result;
-            try {
-                result = users.register(new Registration(new UserDraft(username, details.email(), details.firstName(),
-                        details.lastName(), emailVerified), provider, profile.uid(), profile.claims(), token, groups, now));
-            } catch (UsernameTakenException e) {
-                continue;
-            }
-            if (!result.created()) {
-                // a concurrent first login of the same identity won: this one signs in to the winner's account
-                return signInKnown(result.account(), provider, profile, token, now, path, next, data, secrets);
-            }
-            User user = result.user();
-            LOG.info("Registered user {} from {} identity {}", user.id(), provider, profile.uid());
-            notifyListeners(new LoginEvent(user, provider, profile, true, path), secrets);
-            if (!user.active()) {
-                boolean sent = sendConfirmation(user, baseUrl, path, secrets);
-                return new LoginOutcome.AwaitingVerification(user, sent, next);
-            }
-            return new LoginOutcome.SignedIn(user, result.account(), true, next);
-        }
-        if (!retryUsernames) {
-            return fail(FailureCode.SIGNUP_INVALID, "The chosen username '" + base + "' is taken", data, path, next, secrets);
-        }
-        return fail(FailureCode.INTERNAL_ERROR, "No free username near '" + base + "' after " + USERNAME_ATTEMPTS + " attempts",
-                data, path, next, secrets);
     }
 
     // ------------------------------------------------------------------ sign-up, confirmation, disconnect
@@ -481,7 +310,7 @@ public final class LoginEngine {
             String email = details.email();
             Optional<EmailAddress> idpEmail = pending.profile().emails().stream()
                     .filter(e -> e.address().equalsIgnoreCase(email)).findFirst();
-            Optional<LoginOutcome> refused = refuseSignup(EmailAddresses.isValid(email)
+            Optional<LoginOutcome> refused = resolution.refuseSignup(EmailAddresses.isValid(email)
                     ? Optional.of(new EmailAddress(email, false, true)) : Optional.empty(), path, pending.next(), data, secrets);
             if (refused.isPresent()) {
                 return refused.get();
@@ -494,7 +323,7 @@ public final class LoginEngine {
             if (!replay.firstUse("signup:" + pending.id())) {
                 return fail(FailureCode.CALLBACK_REPLAYED, "A pending sign-up was submitted twice", data, path, pending.next(), secrets);
             }
-            return register(pending.routeId(), pending.profile(), pending.token(),
+            return resolution.register(pending.routeId(), pending.profile(), pending.token(),
                     new SignupDetails(username, email, details.firstName(), details.lastName()), verified, false, baseUrl,
                     path, pending.next(), secrets);
         } catch (InvalidSettingException e) {
@@ -502,31 +331,6 @@ public final class LoginEngine {
         } catch (RuntimeException e) {
             return internalError(e, "signup", path, "/", secrets);
         }
-    }
-
-    private boolean sendConfirmation(User user, URI baseUrl, String path, Set<String> secrets) {
-        String token = seal.seal(CONFIRMATION_PURPOSE, new JWTClaimsSet.Builder().subject(user.id())
-                .claim("em", user.email()).build(), CONFIRMATION_TTL);
-        secrets.add(token);
-        String link = baseUrl + "/accounts/confirm-email/" + token + "/";
-        String text = "Hello " + user.username() + ",\n\nplease confirm your email address to activate your account:\n\n"
-                + link + "\n\nThe link works once and expires in 24 hours. If you did not sign up, ignore this mail.\n";
-        String html = "<p>Hello " + html(user.username()) + ",</p><p>please confirm your email address to activate your account:</p>"
-                + "<p><a href=\"" + html(link) + "\">Confirm my email address</a></p>"
-                + "<p>The link works once and expires in 24 hours. If you did not sign up, ignore this mail.</p>";
-        try {
-            mailer.send(new MailMessage(user.email(), "Confirm your email address", text, html));
-            return true;
-        } catch (MailException | RuntimeException e) {
-            failures.record("sso.mail_failed", "The confirmation mail to user " + user.id() + " could not be sent; the account "
-                    + "was kept (inactive). Fix mail, then activate the user in the admin (signing in again does not resend it).",
-                    "user=" + user.id() + " error=" + e.getMessage(), path, secrets);
-            return false;
-        }
-    }
-
-    private static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /**
@@ -537,30 +341,7 @@ public final class LoginEngine {
         String path = "auth:/accounts/confirm-email/";
         Set<String> secrets = new HashSet<>(List.of(String.valueOf(token)));
         try {
-            JWTClaimsSet claims;
-            try {
-                claims = seal.open(CONFIRMATION_PURPOSE, token);
-            } catch (Seal.Expired e) {
-                return fail(FailureCode.CONFIRMATION_EXPIRED, "An expired confirmation link was used", "", path, "/", secrets);
-            } catch (Seal.Broken e) {
-                return fail(FailureCode.CONFIRMATION_INVALID, "A confirmation link was rejected: " + e.getMessage(), "", path, "/", secrets);
-            }
-            Optional<User> user = users.findById(claims.getSubject());
-            Object email = claims.getClaim("em");
-            if (user.isEmpty() || !user.get().email().equalsIgnoreCase(String.valueOf(email))) {
-                return fail(FailureCode.CONFIRMATION_INVALID, "A confirmation link names a user or email that no longer matches",
-                        "user=" + claims.getSubject(), path, "/", secrets);
-            }
-            String marker = user.get().id() + ":" + user.get().email().toLowerCase(Locale.ROOT);
-            if (user.get().active() || accounts.find(EMAIL_CONFIRMED_MARKER, marker).isPresent()) {
-                return fail(FailureCode.CONFIRMATION_INVALID, "A confirmation link was used again for user " + user.get().id(),
-                        "user=" + user.get().id(), path, "/", secrets);
-            }
-            accounts.link(user.get().id(), EMAIL_CONFIRMED_MARKER, marker, Map.of("confirmed_email", user.get().email()), null,
-                    clock.instant());
-            User active = users.update(user.get().withActive(true));
-            LOG.info("User {} confirmed their email", active.id());
-            return new LoginOutcome.EmailConfirmed(active, "/");
+            return confirmation.confirm(token, path, secrets);
         } catch (RuntimeException e) {
             return internalError(e, "confirm-email", path, "/", secrets);
         }
@@ -595,31 +376,15 @@ public final class LoginEngine {
         }
         List<LoginChoice> choices = new ArrayList<>();
         for (SelectedApp s : selector.loginChoices(BaseUrl.siteOf(baseUrl))) {
-            choices.add(new LoginChoice(s.routeId(), displayName(s), s.backend().id(), baseUrl + "/accounts/" + s.routeId() + "/login/"));
+            choices.add(new LoginChoice(s.routeId(), s.displayName(), s.backend().id(), baseUrl + "/accounts/" + s.routeId() + "/login/"));
         }
         return choices;
     }
 
-    private static String displayName(SelectedApp s) {
-        return s.app().name().isBlank() || s.app().name().equals(s.backend().id()) ? s.backend().displayName() : s.app().name();
-    }
-
     // ------------------------------------------------------------------ plumbing
 
-    private void notifyListeners(LoginEvent event, Collection<String> secrets) {
-        for (LoginListener listener : listeners) {
-            try {
-                listener.onLogin(event);
-            } catch (RuntimeException e) {
-                failures.record("sso.listener_failed", "A login listener (" + listener.getClass().getName() + ") failed; "
-                        + "the login went ahead", e.toString(), event.path(), secrets);
-            }
-        }
-    }
-
     private LoginOutcome fail(FailureCode code, String info, String data, String path, String next, Collection<String> secrets) {
-        String id = failures.record(code.kind(), info, data, path, secrets);
-        return new LoginOutcome.Failed(new LoginFailure(code, code.message(), id), SafeNext.of(next));
+        return failures.refuse(code, info, data, path, next, secrets);
     }
 
     private LoginOutcome internalError(RuntimeException e, String routeId, String path, String next, Collection<String> secrets) {

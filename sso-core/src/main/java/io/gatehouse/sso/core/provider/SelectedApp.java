@@ -23,4 +23,9 @@ public record SelectedApp(SocialApp app, ProviderBackend backend, ProviderSettin
     public String routeId() {
         return app.routeId();
     }
+
+    /** The label for this app's login button: its name, or the provider's display name when the name says nothing more. */
+    public String displayName() {
+        return app.name().isBlank() || app.name().equals(backend.id()) ? backend.displayName() : app.name();
+    }
 }
