@@ -186,7 +186,7 @@ public final class LoginEngine {
         Set<String> secrets = new HashSet<>(callback.cookies().values());
         // (short values are no credential, and blanking them would let a forged callback censor the admin's log)
         for (String name : List.of("code", "state")) {
-            callback.params().getOrDefault(name, List.of()).stream().filter(v -> v.length() >= 16).forEach(secrets::add);
+            callback.params().getOrDefault(name, List.of()).stream().filter(v -> v.length() >= 8).forEach(secrets::add);
         }
         String next = "/";
         try {
