@@ -80,6 +80,21 @@ class DemoConfigurationTest {
     }
 
     @Test
+    void aRealProviderConfiguredByEnvironmentAloneGetsItsLoginButton() {
+        try (DemoApp app = TestDemo.start(Map.of("SSO_SOCIAL_BACKENDS", "github", "SSO_SOCIAL_PROVIDERS",
+                "{\"github\": {\"APPS\": [{\"name\": \"GitHub\", \"client_id\": \"Ov23li-demo\", \"secret\": \"gh-secret\"}]}}"))) {
+            HttpBrowser browser = new HttpBrowser(app.baseUri());
+            assertThat(browser.get("/login").body()).contains("id=\"login-github\"").contains("Sign in with GitHub");
+
+            String toGitHub = HttpBrowser.location(browser.get("/accounts/github/login/?next=/"));
+
+            assertThat(toGitHub).startsWith("https://github.com/login/oauth/authorize?").contains("client_id=Ov23li-demo")
+                    .contains("redirect_uri=" + java.net.URLEncoder.encode(app.baseUri() + "/accounts/github/login/callback/",
+                            java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void theLocalIdpCanBeForcedOnNextToConfiguredBackends() {
         try (DemoApp app = TestDemo.start(Map.of("SSO_SOCIAL_BACKENDS", "github", "DEMO_IDP", "on"))) {
             assertThat(app.idp()).isPresent();

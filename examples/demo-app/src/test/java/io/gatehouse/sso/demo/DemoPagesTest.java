@@ -340,6 +340,44 @@ class DemoPagesTest {
     }
 
     @Test
+    void aSignedInUserConnectsASecondIdentityAndDisconnectsIt() {
+        String first = unique("alan");
+        String second = unique("turing");
+        browser.signInThroughDemoIdp(first, claims(first, first + "@example.com", true, "[]", ""));
+        String token = HttpBrowser.csrfToken(browser.get("/").body());
+
+        HttpResponse<String> start = browser.post("/accounts/" + DemoIdp.PROVIDER_ID + "/login/?process=connect",
+                Map.of(SessionCsrfTokens.FIELD, token, "next", "/"));
+        assertThat(start.statusCode()).isEqualTo(302);
+        HttpResponse<String> idp = browser.post(HttpBrowser.location(start), Map.of("username", second,
+                "claims", claims(second, second + "@example.com", true, "[]", "")));
+        HttpResponse<String> connected = browser.get(HttpBrowser.location(idp));
+
+        assertThat(connected.statusCode()).isEqualTo(302);
+        String home = browser.get("/").body();
+        assertThat(home).contains("<code>" + first + "</code>").contains("<code>" + second + "</code>");
+        User user = app.stores().users().findByUsername(first).orElseThrow();
+        assertThat(app.stores().socialAccounts().findByUser(user.id())).hasSize(2);
+
+        HttpResponse<String> disconnected = browser.submit("/", "/accounts/" + DemoIdp.PROVIDER_ID + "/disconnect/",
+                Map.of("uid", second, "next", "/"));
+        assertThat(disconnected.statusCode()).isEqualTo(302);
+        assertThat(app.stores().socialAccounts().findByUser(user.id())).extracting(a -> a.uid()).containsExactly(first);
+    }
+
+    @Test
+    void connectingWithoutTheCsrfTokenIsRefused() {
+        String username = unique("eve");
+        browser.signInThroughDemoIdp(username, claims(username, username + "@example.com", true, "[]", ""));
+
+        HttpResponse<String> answer = browser.post("/accounts/" + DemoIdp.PROVIDER_ID + "/login/?process=connect",
+                Map.of("next", "/"));
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("csrf_failed");
+    }
+
+    @Test
     void aFailedSignInIsInTheAdminErrorLogNewestFirst() {
         HttpResponse<String> forged = browser.get("/accounts/" + DemoIdp.PROVIDER_ID + "/login/callback/?state=forged&code=x");
         assertThat(forged.statusCode()).isEqualTo(400);
