@@ -35,6 +35,7 @@ final class AdminGate extends HttpFilter {
             response.setHeader("Location", AdminLoginServlet.PATH + "?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
             return;
         }
-        response.sendError(HttpServletResponse.SC_FORBIDDEN, "The admin pages need the administrator's sign-in");
+        PageServlet.refuse(response, HttpServletResponse.SC_FORBIDDEN, "admin-required",
+                "Only the signed-in administrator may do this. Sign in under Admin first.");
     }
 }

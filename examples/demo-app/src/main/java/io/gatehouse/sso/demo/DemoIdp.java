@@ -100,10 +100,10 @@ public final class DemoIdp implements AutoCloseable {
     }
 
     /**
-     * Makes sure the social application for this IdP exists and points at it: created on first start
-     * (an {@code openid_connect} app, provider id {@value #PROVIDER_ID}, site {@code localhost}); on later
-     * starts over a kept database only its {@code server_url} is brought up to date (the port may differ),
-     * so an admin's other edits stay.
+     * Makes sure the social application for this IdP exists and points at it: created when missing
+     * (an {@code openid_connect} app, provider id {@value #PROVIDER_ID}, site {@code localhost}); when it
+     * exists (a kept database) only its {@code server_url} is brought up to date (the port may differ), so an
+     * admin's other edits stay.
      *
      * @return the stored app
      */

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.demo;
 
 import io.gatehouse.sso.core.BaseUrl;
+import io.gatehouse.sso.servlet.Html;
 import io.gatehouse.sso.spi.User;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,6 +68,17 @@ abstract class PageServlet extends HttpServlet {
         securityHeaders(response);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", path);
+    }
+
+    /** A small page refusing the request, for filters that answer before any servlet runs. */
+    static void refuse(HttpServletResponse response, int status, String id, String message) throws IOException {
+        securityHeaders(response);
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Refused · Gatehouse demo</title><link rel=\"stylesheet\" href=\"" + Layout.STYLESHEET + "\"></head>"
+                + "<body><main><h1>Refused</h1><p class=\"error\" id=\"" + id + "\">" + Html.escape(message) + "</p>"
+                + "<p><a href=\"/\">Home</a></p></main></body></html>\n").getBytes(StandardCharsets.UTF_8));
     }
 
     static void securityHeaders(HttpServletResponse response) {

@@ -84,6 +84,7 @@ class DemoPagesTest {
         HttpResponse<String> answer = browser.submit("/admin/login", "/admin/settings", settingsForm(Map.of("SSO_GROUP_KEY", "roles")));
 
         assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("id=\"admin-required\"");
         assertThat(setting("SSO_GROUP_KEY")).isEqualTo(before);
     }
 
@@ -337,6 +338,33 @@ class DemoPagesTest {
         String home = browser.get("/").body();
         assertThat(home).contains("<strong id=\"username\">" + username + "</strong>")
                 .doesNotContain(LoginEngine.EMAIL_CONFIRMED_MARKER);
+    }
+
+    @Test
+    void withAutoFillOffTheSignUpFormCarriesTheCsrfTokenAndCreatesTheAccount() {
+        app.stores().settings().put("LOGIN_SIGNUP_SSO_AUTO", "false");
+        try {
+            String username = unique("barbara");
+
+            HttpResponse<String> callback = browser.signInThroughDemoIdp(username,
+                    claims(username, username + "@example.com", true, "[\"/demo/staff\"]", ""));
+            assertThat(callback.statusCode()).isEqualTo(302);
+            assertThat(callback.headers().firstValue("Location")).hasValue("/accounts/signup/");
+            String form = browser.get("/accounts/signup/").body();
+            assertThat(form).contains("gatehouse-signup").contains("value=\"" + username + "\"")
+                    .contains("name=\"" + SessionCsrfTokens.FIELD + "\"");
+
+            assertThat(browser.post("/accounts/signup/", Map.of("username", username + "x", "email", username + "@example.com",
+                    "first_name", "Barbara", "last_name", "Liskov")).statusCode()).as("without the token").isEqualTo(403);
+            HttpResponse<String> created = browser.submit("/accounts/signup/", "/accounts/signup/", Map.of(
+                    "username", username + "x", "email", username + "@example.com", "first_name", "Barbara", "last_name", "Liskov"));
+
+            assertThat(created.statusCode()).isEqualTo(302);
+            assertThat(browser.get("/").body()).contains("<strong id=\"username\">" + username + "x</strong>")
+                    .contains("Hello, Barbara Liskov").contains("<li class=\"group\">staff</li>");
+        } finally {
+            app.stores().settings().put("LOGIN_SIGNUP_SSO_AUTO", "true");
+        }
     }
 
     @Test
