@@ -424,6 +424,29 @@ class DemoPagesTest {
     }
 
     @Test
+    void theErrorLogIsPagedNewestFirst() {
+        // an app of its own: the other tests' records would shift the pages
+        try (DemoApp own = TestDemo.start()) {
+            java.time.Instant start = java.time.Instant.now();
+            for (int i = 0; i < ErrorLogServlet.PAGE_SIZE + 5; i++) {
+                own.stores().errorLog().append(io.gatehouse.sso.spi.ErrorRecord.of(start.plusSeconds(i), "test.paging",
+                        "record " + i, "", "test"));
+            }
+            HttpBrowser admin = new HttpBrowser(own.baseUri());
+            admin.signInAsAdmin(own.adminPassword());
+
+            String first = admin.get("/admin/errors").body();
+            String second = admin.get("/admin/errors?page=1").body();
+
+            assertThat(first).contains(">record 24<").contains(">record 5<").doesNotContain(">record 4<")
+                    .contains("id=\"older\"").doesNotContain("id=\"newer\"");
+            assertThat(first.indexOf(">record 24<")).isLessThan(first.indexOf(">record 23<"));
+            assertThat(second).contains(">record 4<").contains(">record 0<").doesNotContain(">record 5<")
+                    .contains("id=\"newer\"").doesNotContain("id=\"older\"");
+        }
+    }
+
+    @Test
     void theLoginPageOffersTheDemoIdpAndStartsLoginsWithGet() {
         String page = browser.get("/login").body();
 
