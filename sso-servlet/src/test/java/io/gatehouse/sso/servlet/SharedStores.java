@@ -1,25 +1,29 @@
 package io.gatehouse.sso.servlet;
 
+import io.gatehouse.sso.jdbc.EmbeddedH2;
+import io.gatehouse.sso.jdbc.JdbcStores;
+import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.SettingsStore;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.SocialAppRepository;
 import io.gatehouse.sso.spi.UserDirectory;
-import io.gatehouse.sso.testkit.InMemoryErrorLog;
-import io.gatehouse.sso.testkit.InMemoryIdentityStore;
-import io.gatehouse.sso.testkit.InMemorySettings;
-import io.gatehouse.sso.testkit.InMemorySocialApps;
 
 /**
- * The one set of stores every application node of a test shares. In memory for now; once
- * sso-persistence-jdbc is merged, a {@code jdbcH2()} factory returning stores over one shared H2
- * database replaces {@link #inMemory()} in the tests, and nothing else changes.
+ * One application node's view of the database every node of a test shares. Each call of
+ * {@link #jdbcH2} opens its own {@link JdbcStores} (own objects, own caches, own migration check) over
+ * the same named in-memory H2 database, as two real nodes in two JVMs would over one server database:
+ * nothing is shared between nodes but the rows.
  */
 record SharedStores(SocialAppRepository apps, UserDirectory users, SocialAccountRepository accounts,
                     SettingsStore settings, ErrorLog errorLog) {
 
-    static SharedStores inMemory() {
-        InMemoryIdentityStore identities = new InMemoryIdentityStore();
-        return new SharedStores(new InMemorySocialApps(), identities, identities, new InMemorySettings(), new InMemoryErrorLog());
+    /**
+     * @param database name of the in-memory H2 database (kept until the JVM exits); the same name reaches the same data
+     * @param keys     the key ring every node of the cluster is configured with
+     */
+    static SharedStores jdbcH2(String database, SecretKeyRing keys) {
+        JdbcStores stores = JdbcStores.create(EmbeddedH2.inMemory(database), keys);
+        return new SharedStores(stores.socialApps(), stores.users(), stores.socialAccounts(), stores.settings(), stores.errorLog());
     }
 }

@@ -6,6 +6,7 @@ import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.RecordingMailer;
+import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.User;
@@ -22,20 +23,26 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two servlet containers behind one public address, sharing the stores and the transaction key: a
- * login begun on one node finishes on the other, because the login transaction travels in the sealed
- * cookie, not in a node's memory. The test plays the load balancer: the public host
- * {@code gatehouse.test} (the nodes' {@code site_url}) is sent to whichever node it chooses.
+ * Two servlet containers behind one public address, sharing one JDBC database (each node with its own
+ * {@code JdbcStores} over it) and the transaction key: a login begun on one node finishes on the other,
+ * because the login transaction travels in the sealed cookie, not in a node's memory. The test plays the
+ * load balancer: the public host {@code gatehouse.test} (the nodes' {@code site_url}) is sent to whichever
+ * node it chooses.
  */
 class TwoContainersTest {
     static final String PUBLIC_HOST = "gatehouse.test";
     static final String CLIENT_ID = "inventree";
 
     MockOAuth2Server idp;
+    /** The database both nodes use: a fresh one per test, with the key ring every node is configured with. */
+    final String database = "two-nodes-" + UUID.randomUUID();
+    final SecretKeyRing databaseKeys = SecretKeyRing.of("k1", SecretKeyRing.generateKey());
+    /** The test's own view of the database, for set-up and assertions (an admin's, so to speak). */
     SharedStores stores;
     TestServer nodeA;
     TestServer nodeB;
@@ -45,7 +52,7 @@ class TwoContainersTest {
     void setUp() {
         idp = new MockOAuth2Server();
         idp.start();
-        stores = SharedStores.inMemory();
+        stores = SharedStores.jdbcH2(database, databaseKeys);
         stores.settings().put(SettingKey.LOGIN_ENABLE_SSO.name(), "true");
         stores.settings().put(SettingKey.LOGIN_ENABLE_SSO_REG.name(), "true");
         stores.apps().save(new SocialApp(null, "openid_connect", "", "Corp IdP", CLIENT_ID, "s3cret-client-value", "",
@@ -68,12 +75,13 @@ class TwoContainersTest {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    /** One application node: its own engine (own memory) over the shared stores. */
+    /** One application node: its own engine (own memory) and its own stores over the shared database. */
     TestServer node(String transactionKey) {
+        SharedStores own = SharedStores.jdbcH2(database, databaseKeys);
         GatehouseConfig config = GatehouseConfig.read(ConfigValues.of("SSO_", Map.of(), null, Map.of(
                 "site_url", "http://" + PUBLIC_HOST + "/app", "transaction_key", transactionKey)));
-        LoginEngine engine = LoginEngine.builder(config).apps(stores.apps()).accounts(stores.accounts()).users(stores.users())
-                .settings(stores.settings()).errorLog(stores.errorLog()).mailer(new RecordingMailer())
+        LoginEngine engine = LoginEngine.builder(config).apps(own.apps()).accounts(own.accounts()).users(own.users())
+                .settings(own.settings()).errorLog(own.errorLog()).mailer(new RecordingMailer())
                 .registry(ProviderRegistry.of(List.of("openid_connect"), List.of(new OpenIdConnectBackend())))
                 .build();
         return TestServer.with(SsoServlet.builder(engine).build());

@@ -1,0 +1,136 @@
+package io.gatehouse.sso.demo;
+
+import io.gatehouse.sso.spi.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo end to end in a real headless Chromium: the admin turns group sync on and maps the IdP's groups
+ * through the admin pages; a user signs in at the Demo IdP's own login page and lands on the home page with
+ * the mapped group; an IdP error and a garbled callback end up in the admin's error log.
+ */
+class BrowserSignInTest {
+    static final String GROUP_MAP = "{\"/demo/admins\": \"admin\", \"/demo/staff\": \"staff\"}";
+
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
+
+    DemoApp app;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startDemo() {
+        // group sync starts off and unmapped: the admin turns it on in the browser
+        app = TestDemo.start(Map.of("DEMO_SETTING_LOGIN_ENABLE_SSO_GROUP_SYNC", "false", "DEMO_SETTING_SSO_GROUP_MAP", "{}"));
+        browser = chromium.driver();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stopDemo() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    void open(String path) {
+        browser.get(app.baseUri() + path);
+    }
+
+    WebElement element(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    void type(String id, String text) {
+        WebElement field = element(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void signInAsAdmin() {
+        open("/admin/");
+        wait.until(ExpectedConditions.urlContains("/admin/login"));
+        type("username", "admin");
+        type("password", app.adminPassword());
+        element("admin-sign-in").click();
+        wait.until(ExpectedConditions.urlToBe(app.baseUri() + "/admin/"));
+    }
+
+    void signOut() {
+        element("sign-out").click();
+        element("signed-out");
+    }
+
+    /** From the app's sign-in page to the Demo IdP's login page. */
+    void toDemoIdp() {
+        open("/login");
+        element("login-" + DemoIdp.PROVIDER_ID).click();
+        wait.until(ExpectedConditions.urlContains(app.idp().orElseThrow().issuer() + "/authorize"));
+    }
+
+    @Test
+    void anAdminConfiguresGroupSyncAUserSignsInWithMappedGroupsAndFailuresReachTheErrorLog() {
+        // the admin turns group sync on and maps the Demo IdP's groups
+        signInAsAdmin();
+        open("/admin/settings");
+        new Select(element("LOGIN_ENABLE_SSO_GROUP_SYNC")).selectByValue("true");
+        type("SSO_GROUP_MAP", GROUP_MAP);
+        element("save-settings").click();
+        element("saved");
+        assertThat(app.stores().settings().get("LOGIN_ENABLE_SSO_GROUP_SYNC")).hasValue("true");
+        assertThat(app.stores().settings().get("SSO_GROUP_MAP")).hasValue(GROUP_MAP);
+        signOut();
+
+        // a user signs in at the Demo IdP, typing a user name, an email and a group
+        toDemoIdp();
+        type("username", "ada");
+        type("email", "ada@example.com");
+        type("given_name", "Ada");
+        type("family_name", "Lovelace");
+        type("groups", "/demo/admins");
+        element("sign-in").click();
+        wait.until(ExpectedConditions.urlToBe(app.baseUri() + "/"));
+        assertThat(element("username").getText()).isEqualTo("ada");
+        assertThat(element("email").getText()).isEqualTo("ada@example.com");
+        assertThat(browser.findElements(By.cssSelector("#groups .group"))).extracting(WebElement::getText)
+                .containsExactly("admin");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, Ada Lovelace");
+        User ada = app.stores().users().findByUsername("ada").orElseThrow();
+        assertThat(app.stores().groups().groupNamesOf(ada.id())).containsExactly("admin");
+        signOut();
+
+        // the user refuses at the IdP: the app shows why, with a reference for the admin
+        toDemoIdp();
+        element("deny").click();
+        wait.until(ExpectedConditions.urlContains("/accounts/" + DemoIdp.PROVIDER_ID + "/login/callback/"));
+        assertThat(browser.findElement(By.className("gatehouse-code")).getText()).contains("cancelled");
+        String reference = browser.findElement(By.className("gatehouse-reference")).getText();
+
+        // a garbled callback URL typed into the browser
+        open("/accounts/" + DemoIdp.PROVIDER_ID + "/login/callback/?state=garbled-state-value&code=garbled-code");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("gatehouse-code"))).getText())
+                .contains("transaction_missing");
+
+        // both are in the admin's error log, newest first
+        signInAsAdmin();
+        open("/admin/errors");
+        List<String> kinds = browser.findElements(By.cssSelector("#errors .kind")).stream().map(WebElement::getText).toList();
+        assertThat(kinds).containsSubsequence("sso.transaction_missing", "sso.cancelled");
+        assertThat(element("errors").getText()).contains("error=access_denied").contains(reference.replaceAll("\\D", ""));
+    }
+}
