@@ -1,35 +1,17 @@
 package io.gatehouse.sso.core;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.gatehouse.sso.core.testing.AdjustableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SealTest {
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-05-01T10:00:00Z"));
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-05-01T10:00:00Z"));
     final byte[] key = Seal.randomKey();
     final Seal seal = new Seal(key, clock);
     final JWTClaimsSet claims = new JWTClaimsSet.Builder().claim("st", "state-value").build();
@@ -73,7 +55,7 @@ class SealTest {
     @Test
     void aValuePastItsLifetimeIsExpired() {
         String sealed = seal.seal("tx", claims, Duration.ofMinutes(10));
-        now.set(now.get().plus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofMinutes(10));
 
         assertThatThrownBy(() -> seal.open("tx", sealed)).isInstanceOf(Seal.Expired.class);
     }

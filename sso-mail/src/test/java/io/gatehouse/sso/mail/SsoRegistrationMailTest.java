@@ -1,5 +1,6 @@
 package io.gatehouse.sso.mail;
 
+import io.gatehouse.sso.core.testing.AdjustableClock;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -61,7 +62,7 @@ class SsoRegistrationMailTest {
 
     private final InMemoryIdentityStore store = new InMemoryIdentityStore();
     private final InMemoryErrorLog errorLog = new InMemoryErrorLog();
-    private final AdjustableClock clock = new AdjustableClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2025-03-01T10:00:00Z"));
     private final FakeIdp idp = new FakeIdp(UNVERIFIED);
 
     /** Mail through GreenMail with SMTP AUTH, as a production host would configure it. */

@@ -1,5 +1,6 @@
 package io.gatehouse.sso.security;
 
+import io.gatehouse.sso.core.testing.AdjustableClock;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
@@ -39,7 +40,7 @@ final class SecurityBench implements AutoCloseable {
 
     final FakeIdp idp = new FakeIdp();
     final EngineFixture fx = new EngineFixture();
-    final AdjustableClock clock = new AdjustableClock();
+    final AdjustableClock clock = AdjustableClock.followingSystemTime();
     final LoginEngine engine;
     private final Map<String, String> idTokensByCode = new ConcurrentHashMap<>();
     private StoreSnapshot baseline;
