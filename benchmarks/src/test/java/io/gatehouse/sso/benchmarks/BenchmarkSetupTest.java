@@ -1,0 +1,164 @@
+package io.gatehouse.sso.benchmarks;
+
+import io.gatehouse.sso.core.LoginOutcome;
+import io.gatehouse.sso.groupsync.GroupSyncOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every benchmark's setup works and one call of each measures what it claims to (a valid token, a sign-in, a
+ * redirect, an applied group sync). It does not time anything; the benchmarks themselves run from benchmarks/run.sh.
+ */
+class BenchmarkSetupTest {
+    final CallbackBenchmarks callbacks = new CallbackBenchmarks();
+
+    @Test
+    void theSampleTokenIsTheSameInEveryJvm() {
+        // a seeded key and fixed claims: the same bytes in every fork, so all libraries verify the same token
+        assertThat(SampleIdToken.deterministicKey(SampleIdToken.KEY_ID, 42L).getModulus()).isEqualTo(SampleIdToken.KEY.getModulus());
+        assertThat(SampleIdToken.sign(SampleIdToken.claims().build(), SampleIdToken.KEY)).isEqualTo(SampleIdToken.VALUE);
+    }
+
+    @Test
+    void theRawFloorVerifiesTheSampleSignature() throws Exception {
+        CallbackBenchmarks.RawFloor floor = new CallbackBenchmarks.RawFloor();
+        floor.setUp();
+        assertThat(callbacks.rawSignatureFloor(floor)).isTrue();
+        assertThat(callbacks.rawSignatureFloorTwoThreads(floor)).isTrue();
+    }
+
+    @Test
+    void gatehouseValidatesTheSampleToken() throws Exception {
+        CallbackBenchmarks.GatehouseIdToken state = new CallbackBenchmarks.GatehouseIdToken();
+        state.setUp();
+        try {
+            assertThat(callbacks.gatehouseIdToken(state).getSubject().getValue()).isEqualTo(SampleIdToken.SUBJECT);
+            assertThat(state.idp.jwksFetches()).isEqualTo(1);
+        } finally {
+            state.tearDown();
+        }
+    }
+
+    @Test
+    void springValidatesTheSampleTokenFetchingTheJwksForEveryLogin() {
+        CallbackBenchmarks.Spring state = new CallbackBenchmarks.Spring();
+        state.setUp();
+        try {
+            int before = state.idp.jwksFetches();
+            assertThat(callbacks.springIdToken(state).getSubject()).isEqualTo(SampleIdToken.SUBJECT);
+            // Spring Security 7.1.2's OidcIdTokenDecoderFactory builds a fresh decoder per login
+            assertThat(state.idp.jwksFetches()).isGreaterThan(before);
+            state.forgetRequests();
+        } finally {
+            state.tearDown();
+        }
+    }
+
+    @Test
+    void springWithAReusedDecoderValidatesFromItsWarmCache() {
+        CallbackBenchmarks.SpringReused state = new CallbackBenchmarks.SpringReused();
+        state.setUp();
+        try {
+            int before = state.idp.jwksFetches();
+            assertThat(callbacks.springIdTokenDecoderReused(state).getSubject()).isEqualTo(SampleIdToken.SUBJECT);
+            assertThat(state.idp.jwksFetches()).isEqualTo(before);
+        } finally {
+            state.tearDown();
+        }
+    }
+
+    @Test
+    void theOfflineCallbackSignsInTheReturningUserWithoutCallingTheTokenEndpoint() {
+        CallbackBenchmarks.OfflineEngine engine = new CallbackBenchmarks.OfflineEngine();
+        engine.setUp();
+        try {
+            CallbackBenchmarks.OfflineCallback callback = new CallbackBenchmarks.OfflineCallback();
+            callback.next(engine);
+            LoginOutcome outcome = callbacks.gatehouseCallbackOffline(engine, callback);
+            assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.SignedIn.class, s -> {
+                assertThat(s.newUser()).isFalse();
+                assertThat(s.account().uid()).isEqualTo(SampleIdToken.SUBJECT);
+                assertThat(s.user().email()).isEqualTo("ada.lovelace@example.com");
+            });
+            assertThat(engine.scene.idp().tokenRequests()).isZero();
+            assertThat(engine.scene.fixture().errors()).isEmpty();
+        } finally {
+            engine.tearDown();
+        }
+    }
+
+    @Test
+    void theLoopbackCallbackSignsInTheSameUserThroughTheTokenEndpoint() {
+        CallbackBenchmarks.LoopbackEngine engine = new CallbackBenchmarks.LoopbackEngine();
+        engine.setUp();
+        try {
+            CallbackBenchmarks.LoopbackCallback callback = new CallbackBenchmarks.LoopbackCallback();
+            callback.next(engine);
+            LoginOutcome outcome = callbacks.gatehouseCallbackLoopback(engine, callback);
+            assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.SignedIn.class, s -> {
+                assertThat(s.newUser()).isFalse();
+                assertThat(s.account().uid()).isEqualTo(SampleIdToken.SUBJECT);
+                assertThat(s.user().email()).isEqualTo("ada.lovelace@example.com");
+                // the offline backend's profile and stored claims match the real backend's
+                assertThat(s.account().extraData()).containsEntry("email_verified", true).containsKey("groups");
+            });
+            assertThat(engine.scene.idp().tokenRequests()).isEqualTo(2);
+            engine.forgetRequests();
+        } finally {
+            engine.tearDown();
+        }
+    }
+
+    @Test
+    void beginLoginRedirectsToTheIdp() {
+        BeginLoginBenchmarks.Engine engine = new BeginLoginBenchmarks.Engine();
+        engine.setUp();
+        try {
+            LoginOutcome outcome = new BeginLoginBenchmarks().beginLogin(engine);
+            assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Redirect.class,
+                    r -> assertThat(r.location().toString()).startsWith(engine.scene.idp().origin() + "/authorize?"));
+        } finally {
+            engine.tearDown();
+        }
+    }
+
+    @Test
+    void groupSyncAppliesTheMappedGroups() {
+        GroupSyncBenchmarks.Unchanged unchanged = new GroupSyncBenchmarks.Unchanged();
+        unchanged.size = 1000;
+        unchanged.setUp();
+        GroupSyncOutcome steady = new GroupSyncBenchmarks().groupSyncUnchanged(unchanged);
+        assertThat(steady.granted()).hasSize(1000);
+        assertThat(steady.changed()).isFalse();
+
+        GroupSyncBenchmarks.HalfChanged half = new GroupSyncBenchmarks.HalfChanged();
+        half.size = 1000;
+        half.setUp();
+        GroupSyncOutcome changed = new GroupSyncBenchmarks().groupSyncHalfChanged(half);
+        assertThat(changed.added()).hasSize(500);
+        assertThat(changed.removed()).hasSize(500);
+    }
+
+    @Test
+    void jwksIsFetchedOnceAndOnceMoreAfterARotation() throws Exception {
+        Map<String, Object> counts = JwksFetchCount.run(200, 2, 2);
+        @SuppressWarnings("unchecked")
+        Map<String, JwksFetchCount.Phase> gatehouse = (Map<String, JwksFetchCount.Phase>) counts.get("gatehouse");
+        assertThat(gatehouse.get("stableKey").failures()).isZero();
+        assertThat(gatehouse.get("stableKey").jwksFetches()).isEqualTo(1);
+        assertThat(gatehouse.get("afterRotation").failures()).isZero();
+        assertThat(gatehouse.get("afterRotation").jwksFetches()).isEqualTo(1);
+    }
+
+    @Test
+    void theHeapProbeRuns() throws Exception {
+        try (GatehouseScene scene = GatehouseScene.forBeginLogin()) {
+            PendingLoginHeap.Retained pending = PendingLoginHeap.pendingLogins(scene.engine(), 500);
+            assertThat(pending.count()).isEqualTo(500);
+            assertThat(pending.checksum()).isPositive();
+        }
+    }
+}
