@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * O(n) per request over a benchmark's hundreds of thousands of requests, and it publishes the random port as
  * the issuer, which would make the token differ between forks. This one declares the fixed
  * {@link SampleIdToken#ISSUER} and drops MockWebServer's own request log between iterations
- * ({@link #forgetRequests()}).
+ * ({@link #forgetRequests()}). Its connections have {@code TCP_NODELAY} on, like a production server's
+ * ({@link NoDelayServerSockets}).
  *
  * <pre>{@code
  * try (LoopbackIdp idp = new LoopbackIdp()) {
@@ -35,12 +36,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoopbackIdp implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
+    private final NoDelayServerSockets sockets = new NoDelayServerSockets();
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private volatile List<RSAKey> published = List.of(SampleIdToken.KEY);
     private volatile String idToken = SampleIdToken.VALUE;
 
     public LoopbackIdp() {
+        this(true);
+    }
+
+    /** @param noDelay whether the server sets {@code TCP_NODELAY} on its connections (see {@link NoDelayServerSockets}) */
+    public LoopbackIdp(boolean noDelay) {
+        if (noDelay) {
+            server.setServerSocketFactory(sockets);
+        }
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -125,6 +135,11 @@ public final class LoopbackIdp implements AutoCloseable {
 
     public int tokenRequests() {
         return tokenRequests.get();
+    }
+
+    /** TCP connections clients opened to this server (counted only with {@code TCP_NODELAY} on). */
+    public int connectionsAccepted() {
+        return sockets.accepted();
     }
 
     /** Drains MockWebServer's log of recorded requests, which otherwise grows by one entry per request. */

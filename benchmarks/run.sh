@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs every Gatehouse benchmark and writes benchmarks/RESULTS.md (see docs/benchmarks.md).
+#
+#   bash benchmarks/run.sh                        # the real run: about 10 minutes, on a quiet machine please
+#   BENCH_ITERATIONS=2 BENCH_TIME=1s BENCH_WARMUP_ITERATIONS=1 BENCH_FORKS=1 bash benchmarks/run.sh   # a smoke run
+#
+# Settings (environment; defaults in brackets):
+#   BENCH_WARMUP_ITERATIONS [3]  BENCH_WARMUP_TIME [2s]  BENCH_ITERATIONS [5]  BENCH_TIME [1s]  BENCH_FORKS [2]
+#   BENCH_INCLUDE   [io.gatehouse.sso.benchmarks]  regex of the JMH benchmarks to run
+#   BENCH_PROFILERS [gc]           comma list of JMH profilers ("" for none); gc adds the "alloc B/op" column
+#   BENCH_JWKS_LOGINS [10000]      Gatehouse logins per phase of the JWKS fetch count
+#   BENCH_SPRING_JWKS_LOGINS [1000] Spring logins per phase (each one downloads the JWKS, so fewer)
+#   BENCH_HEAP_PENDING [100000]    begun logins for the heap-per-pending-login probe
+#   BENCH_HEAP_COMPLETED [20000]   completed callbacks for the heap-per-completed-login probe
+#   BENCH_SMOKE [auto]             true/false: label RESULTS.md as a smoke run (auto: fewer than the default iterations)
+#   BENCH_NOTE                     a sentence to put at the top of RESULTS.md
+#   BENCH_MVN_FLAGS                extra Maven flags, e.g. -o to build offline
+#   BENCH_OUT [benchmarks/RESULTS.md]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WARMUP_ITERATIONS=${BENCH_WARMUP_ITERATIONS:-3}
+WARMUP_TIME=${BENCH_WARMUP_TIME:-2s}
+ITERATIONS=${BENCH_ITERATIONS:-5}
+TIME=${BENCH_TIME:-1s}
+FORKS=${BENCH_FORKS:-2}
+INCLUDE=${BENCH_INCLUDE:-io.gatehouse.sso.benchmarks}
+PROFILERS=${BENCH_PROFILERS-gc}
+JWKS_LOGINS=${BENCH_JWKS_LOGINS:-10000}
+SPRING_JWKS_LOGINS=${BENCH_SPRING_JWKS_LOGINS:-1000}
+HEAP_PENDING=${BENCH_HEAP_PENDING:-100000}
+HEAP_COMPLETED=${BENCH_HEAP_COMPLETED:-20000}
+OUT=${BENCH_OUT:-benchmarks/RESULTS.md}
+
+# the command as it was typed, with the settings that differ from the defaults
+command="bash benchmarks/run.sh"
+for name in $(env | grep -o '^BENCH_[A-Z_]*' | sort); do
+  command="$name=${!name} $command"
+done
+
+if [[ -n "${BENCH_SMOKE:-}" ]]; then
+  smoke=$BENCH_SMOKE
+elif (( FORKS * ITERATIONS < 10 || WARMUP_ITERATIONS < 3 )); then
+  smoke=true
+else
+  smoke=false
+fi
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== building the benchmarks jar (load average $load_start)"
+# shellcheck disable=SC2086
+mvn -B -q ${BENCH_MVN_FLAGS:-} -Pbenchmarks-jar -pl benchmarks -am -DskipTests package
+jar=benchmarks/target/benchmarks.jar
+work=benchmarks/target/results
+mkdir -p "$work"
+
+profiler_args=()
+IFS=',' read -r -a profilers <<< "$PROFILERS"
+for p in "${profilers[@]}"; do
+  [[ -n "$p" ]] && profiler_args+=(-prof "$p")
+done
+
+jmh_args=(-wi "$WARMUP_ITERATIONS" -w "$WARMUP_TIME" -i "$ITERATIONS" -r "$TIME" -f "$FORKS"
+          "${profiler_args[@]}" -rf json -rff "$work/jmh.json" "$INCLUDE")
+echo "== JMH: java -jar $jar ${jmh_args[*]}"
+java -jar "$jar" "${jmh_args[@]}"
+
+echo "== JWKS fetch count"
+java -cp "$jar" io.gatehouse.sso.benchmarks.JwksFetchCount --logins "$JWKS_LOGINS" \
+  --spring-logins "$SPRING_JWKS_LOGINS" --threads 2 --out "$work/jwks.json"
+
+echo "== heap per login"
+# Serial GC: System.gc() is then a full, compacting collection, so live heap readings are exact
+java -XX:+UseSerialGC -Xmx1g -cp "$jar" io.gatehouse.sso.benchmarks.PendingLoginHeap \
+  --pending "$HEAP_PENDING" --completed "$HEAP_COMPLETED" --out "$work/heap.json"
+
+java -cp "$jar" io.gatehouse.sso.benchmarks.ResultsTable --jmh "$work/jmh.json" --jwks "$work/jwks.json" \
+  --heap "$work/heap.json" --command "$command" --jmh-command "java -jar $jar ${jmh_args[*]}" \
+  --load-start "$load_start" --smoke "$smoke" --note "${BENCH_NOTE:-}" --out "$OUT"
