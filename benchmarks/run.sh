@@ -12,6 +12,7 @@
 #   BENCH_SPRING_JWKS_LOGINS [1000] Spring logins per phase (each one downloads the JWKS, so fewer)
 #   BENCH_HEAP_PENDING [100000]    begun logins for the heap-per-pending-login probe
 #   BENCH_HEAP_COMPLETED [20000]   completed callbacks for the heap-per-completed-login probe
+#   BENCH_CPU_ROUNDS [9]           measured rounds of the CPU-time cross-check (6 warm-up rounds before them)
 #   BENCH_SMOKE [auto]             true/false: label RESULTS.md as a smoke run (auto: fewer than the default iterations)
 #   BENCH_NOTE                     a sentence to put at the top of RESULTS.md
 #   BENCH_MVN_FLAGS                extra Maven flags, e.g. -o to build offline
@@ -30,6 +31,7 @@ JWKS_LOGINS=${BENCH_JWKS_LOGINS:-10000}
 SPRING_JWKS_LOGINS=${BENCH_SPRING_JWKS_LOGINS:-1000}
 HEAP_PENDING=${BENCH_HEAP_PENDING:-100000}
 HEAP_COMPLETED=${BENCH_HEAP_COMPLETED:-20000}
+CPU_ROUNDS=${BENCH_CPU_ROUNDS:-9}
 OUT=${BENCH_OUT:-benchmarks/RESULTS.md}
 
 # the command as it was typed, with the settings that differ from the defaults
@@ -74,6 +76,9 @@ echo "== heap per login"
 java -XX:+UseSerialGC -Xmx1g -cp "$jar" io.gatehouse.sso.benchmarks.PendingLoginHeap \
   --pending "$HEAP_PENDING" --completed "$HEAP_COMPLETED" --out "$work/heap.json"
 
+echo "== CPU-time cross-check"
+java -cp "$jar" io.gatehouse.sso.benchmarks.CpuTimeCheck --rounds "$CPU_ROUNDS" --out "$work/cpu.json"
+
 java -cp "$jar" io.gatehouse.sso.benchmarks.ResultsTable --jmh "$work/jmh.json" --jwks "$work/jwks.json" \
-  --heap "$work/heap.json" --command "$command" --jmh-command "java -jar $jar ${jmh_args[*]}" \
+  --heap "$work/heap.json" --cpu "$work/cpu.json" --command "$command" --jmh-command "java -jar $jar ${jmh_args[*]}" \
   --load-start "$load_start" --smoke "$smoke" --note "${BENCH_NOTE:-}" --out "$OUT"

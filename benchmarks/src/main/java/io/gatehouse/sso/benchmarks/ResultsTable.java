@@ -65,7 +65,8 @@ public final class ResultsTable {
         ResultsTable table = new ResultsTable(JSON.readTree(Path.of(o.get("jmh")).toFile()));
         JsonNode jwks = o.containsKey("jwks") && Files.exists(Path.of(o.get("jwks"))) ? JSON.readTree(Path.of(o.get("jwks")).toFile()) : null;
         JsonNode heap = o.containsKey("heap") && Files.exists(Path.of(o.get("heap"))) ? JSON.readTree(Path.of(o.get("heap")).toFile()) : null;
-        String md = table.render(jwks, heap, o.getOrDefault("command", "bash benchmarks/run.sh"),
+        JsonNode cpu = o.containsKey("cpu") && Files.exists(Path.of(o.get("cpu"))) ? JSON.readTree(Path.of(o.get("cpu")).toFile()) : null;
+        String md = table.render(jwks, heap, cpu, o.getOrDefault("command", "bash benchmarks/run.sh"),
                 o.getOrDefault("jmh-command", "?"), o.getOrDefault("load-start", "?"), loadAverage(), o.getOrDefault("note", ""),
                 Boolean.parseBoolean(o.getOrDefault("smoke", "false")));
         Files.writeString(Path.of(o.getOrDefault("out", "RESULTS.md")), md);
@@ -83,7 +84,7 @@ public final class ResultsTable {
                 .toList();
     }
 
-    String render(JsonNode jwks, JsonNode heap, String command, String jmhCommand, String loadStart, String loadEnd, String note,
+    String render(JsonNode jwks, JsonNode heap, JsonNode cpu, String command, String jmhCommand, String loadStart, String loadEnd, String note,
                   boolean smoke) {
         StringBuilder md = new StringBuilder();
         md.append("# Gatehouse benchmark results\n\n");
@@ -99,6 +100,7 @@ public final class ResultsTable {
         }
         machine(md, command, jmhCommand, loadStart, loadEnd);
         callbacks(md);
+        cpu(md, cpu);
         begin(md);
         groups(md);
         jwks(md, jwks);
@@ -120,7 +122,9 @@ public final class ResultsTable {
                 .append(", warm-up ").append(first.path("warmupIterations").asText("?")).append(" × ").append(first.path("warmupTime").asText("?"))
                 .append(", measurement ").append(first.path("measurementIterations").asText("?")).append(" × ")
                 .append(first.path("measurementTime").asText("?")).append(" |\n");
-        md.append("| JVM options | `").append(String.join(" ", JSON.convertValue(first.path("jvmArgs"), List.class))).append("` |\n");
+        List<String> jvmArgs = new ArrayList<>();
+        first.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+        md.append("| JVM options | ").append(jvmArgs.isEmpty() ? "JMH defaults (none added)" : "`" + String.join(" ", jvmArgs) + "`").append(" |\n");
         md.append("| command | `").append(command).append("` |\n");
         md.append("| JMH command (run by it) | `").append(jmhCommand).append("` |\n\n");
         md.append("Error bars are JMH's 99.9% confidence half-widths over all measurement iterations of all forks; ")
@@ -178,6 +182,47 @@ public final class ResultsTable {
             md.append(" | ").append(a.isPresent() && b.isPresent() ? ratio(a.get(), b.get()) : "n/a");
         }
         md.append(" | ").append(target).append(" |\n");
+    }
+
+    private static void cpu(StringBuilder md, JsonNode cpu) {
+        md.append("### CPU-time cross-check (not JMH)\n\n");
+        if (cpu == null) {
+            md.append("Not run.\n\n");
+            return;
+        }
+        md.append("The single-threaded operations again, timed in thread CPU time (`ThreadMXBean`) in ").append(cpu.path("rounds").asInt())
+                .append(" interleaved rounds of about ").append(cpu.path("roundMillis").asInt())
+                .append(" ms each after warm-up rounds; median round, with the fastest and slowest round. Time spent descheduled by ")
+                .append("other processes is not counted and load drift hits every operation alike, so on a busy machine these ratios are ")
+                .append("the ones to trust; on a quiet one they should agree with JMH's.\n\n");
+        md.append("| operation | CPU µs/op (median) | fastest – slowest round | wall µs/op (median) | × raw floor (CPU) |\n");
+        md.append("| --- | --- | --- | --- | --- |\n");
+        double floor = cpu.path("rawSignatureFloor").path("cpuMicrosMedian").asDouble(Double.NaN);
+        String[][] rows = {
+                {"rawSignatureFloor", "1 raw floor"},
+                {"gatehouseIdToken", "2c Gatehouse ID token only"},
+                {"springIdTokenDecoderReused", "3b Spring, decoder reused"},
+                {"gatehouseCallbackOffline", "2a Gatehouse callback CPU (offline)"},
+                {"beginLogin", "5 begin login"},
+        };
+        for (String[] row : rows) {
+            JsonNode n = cpu.path(row[0]);
+            if (n.isMissingNode()) {
+                continue;
+            }
+            double median = n.path("cpuMicrosMedian").asDouble();
+            md.append("| ").append(row[1]).append(" (`").append(row[0]).append("`) | ").append(fmt(median)).append(" | ")
+                    .append(fmt(n.path("cpuMicrosMin").asDouble())).append(" – ").append(fmt(n.path("cpuMicrosMax").asDouble()))
+                    .append(" | ").append(fmt(n.path("wallMicrosMedian").asDouble())).append(" | ")
+                    .append(row[0].equals("beginLogin") ? fmt(1e6 / median) + " logins/s per core of CPU" : fmt(median / floor))
+                    .append(" |\n");
+        }
+        double idToken = cpu.path("gatehouseIdToken").path("cpuMicrosMedian").asDouble(Double.NaN);
+        double spring = cpu.path("springIdTokenDecoderReused").path("cpuMicrosMedian").asDouble(Double.NaN);
+        double callback = cpu.path("gatehouseCallbackOffline").path("cpuMicrosMedian").asDouble(Double.NaN);
+        md.append("\nCPU-time ratios: Gatehouse callback (2a) ÷ raw floor = **").append(fmt(callback / floor))
+                .append("** (target ≤ 1.5); Spring, decoder reused (3b) ÷ Gatehouse ID token only (2c) = **").append(fmt(spring / idToken))
+                .append("**; Spring (3b) ÷ Gatehouse callback (2a) = **").append(fmt(spring / callback)).append("**.\n\n");
     }
 
     private void begin(StringBuilder md) {

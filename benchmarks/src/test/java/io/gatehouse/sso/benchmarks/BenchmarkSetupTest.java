@@ -1,5 +1,6 @@
 package io.gatehouse.sso.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.groupsync.GroupSyncOutcome;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,30 @@ class BenchmarkSetupTest {
         assertThat(gatehouse.get("stableKey").jwksFetches()).isEqualTo(1);
         assertThat(gatehouse.get("afterRotation").failures()).isZero();
         assertThat(gatehouse.get("afterRotation").jwksFetches()).isEqualTo(1);
+    }
+
+    @Test
+    void theCpuTimeCheckMeasuresEveryOperation() throws Exception {
+        Map<String, Object> result = CpuTimeCheck.run(1, 5, 0);
+        assertThat(result).containsKeys("rawSignatureFloor", "gatehouseIdToken", "springIdTokenDecoderReused",
+                "gatehouseCallbackOffline", "beginLogin");
+    }
+
+    @Test
+    void theResultsTableReadsJmhJsonAndStatesTheRatios() throws Exception {
+        String jmh = "[" + row("CallbackBenchmarks.rawSignatureFloor", 1, "30.0", "1.5")
+                + "," + row("CallbackBenchmarks.gatehouseCallbackOffline", 1, "60.0", "\"NaN\"") + "]";
+        String md = new ResultsTable(new ObjectMapper().readTree(jmh)).render(null, null, null, "bash benchmarks/run.sh",
+                "java -jar benchmarks.jar", "1.0 1.0 1.0", "1.0 1.0 1.0", "", true);
+        assertThat(md).contains("Smoke run, machine loaded (load average 1.0 1.0 1.0")
+                .contains("| 2a | Gatehouse callback CPU, no network (`gatehouseCallbackOffline`) | 1 | 60.00 ± n/a | 60.00 |")
+                .contains("| Gatehouse callback CPU (2a) ÷ raw floor (1) | 2.00 ± 0.10 | n/a | ≤ 1.5 |");
+    }
+
+    private static String row(String benchmark, int threads, String score, String error) {
+        return "{\"benchmark\":\"io.gatehouse.sso.benchmarks." + benchmark + "\",\"mode\":\"avgt\",\"threads\":" + threads
+                + ",\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":" + error + ",\"scorePercentiles\":{\"50.0\":"
+                + score + "},\"scoreUnit\":\"us/op\"},\"secondaryMetrics\":{}}";
     }
 
     @Test
