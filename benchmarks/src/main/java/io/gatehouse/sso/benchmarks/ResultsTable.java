@@ -30,8 +30,9 @@ public final class ResultsTable {
     record Row(String method, int threads, Map<String, String> params, double score, double error, double median,
                String unit, double allocBytesPerOp) {
 
+        /** Half-width over score; NaN when JMH could not compute one (a single iteration). */
         double relativeError() {
-            return Double.isNaN(error) ? 0 : error / score;
+            return error / score;
         }
     }
 
@@ -101,9 +102,9 @@ public final class ResultsTable {
         machine(md, command, jmhCommand, loadStart, loadEnd);
         callbacks(md);
         cpu(md, cpu);
+        jwks(md, jwks);
         begin(md);
         groups(md);
-        jwks(md, jwks);
         heap(md, heap);
         reading(md);
         return md.toString();
@@ -275,7 +276,7 @@ public final class ResultsTable {
             for (String phase : List.of("stableKey", "afterRotation")) {
                 JsonNode p = jwks.path(library).path(phase);
                 String target = library.equals("gatehouse") ? (phase.equals("stableKey") ? "1 (+ scheduled refreshes: none due, the cache lives 15 min)" : "1 extra") : "";
-                md.append("| ").append(library.equals("gatehouse") ? "Gatehouse (`completeLogin`, offline token endpoint)" : "Spring Security 7 (`NimbusJwtDecoder`)")
+                md.append("| ").append(library.equals("gatehouse") ? "Gatehouse (`completeLogin`, offline token endpoint)" : "Spring Security 7 (decoder from `OidcIdTokenDecoderFactory` per login, as its provider does)")
                         .append(" | ").append(phase.equals("stableKey") ? "stable key" : "after key rotation")
                         .append(" | ").append(String.format(Locale.ROOT, "%,d", p.path("logins").asInt()))
                         .append(" | ").append(p.path("failures").asInt())
@@ -362,8 +363,13 @@ public final class ResultsTable {
 
     private static String ratio(Row top, Row bottom) {
         double ratio = top.score() / bottom.score();
+        if (top == bottom) {
+            return "1";
+        }
         double error = ratio * Math.sqrt(Math.pow(top.relativeError(), 2) + Math.pow(bottom.relativeError(), 2));
-        return String.format(Locale.ROOT, "%.2f ± %.2f", ratio, error);
+        return Double.isNaN(error)
+                ? String.format(Locale.ROOT, "%.2f ± n/a", ratio)
+                : String.format(Locale.ROOT, "%.2f ± %.2f", ratio, error);
     }
 
     private static double perSecond(double score, String unit) {

@@ -170,12 +170,15 @@ class BenchmarkSetupTest {
     @Test
     void theResultsTableReadsJmhJsonAndStatesTheRatios() throws Exception {
         String jmh = "[" + row("CallbackBenchmarks.rawSignatureFloor", 1, "30.0", "1.5")
-                + "," + row("CallbackBenchmarks.gatehouseCallbackOffline", 1, "60.0", "\"NaN\"") + "]";
+                + "," + row("CallbackBenchmarks.gatehouseCallbackOffline", 1, "60.0", "\"NaN\"")
+                + "," + row("CallbackBenchmarks.gatehouseIdToken", 1, "45.0", "4.5") + "]";
         String md = new ResultsTable(new ObjectMapper().readTree(jmh)).render(null, null, null, "bash benchmarks/run.sh",
                 "java -jar benchmarks.jar", "1.0 1.0 1.0", "1.0 1.0 1.0", "", true);
         assertThat(md).contains("Smoke run, machine loaded (load average 1.0 1.0 1.0")
                 .contains("| 2a | Gatehouse callback CPU, no network (`gatehouseCallbackOffline`) | 1 | 60.00 ± n/a | 60.00 |")
-                .contains("| Gatehouse callback CPU (2a) ÷ raw floor (1) | 2.00 ± 0.10 | n/a | ≤ 1.5 |");
+                .contains("| Gatehouse callback CPU (2a) ÷ raw floor (1) | 2.00 ± n/a | n/a | ≤ 1.5 |")
+                // 1.5 × sqrt(0.05² + 0.1²)
+                .contains("| Gatehouse ID token only (2c) ÷ raw floor (1) | 1.50 ± 0.17 | n/a |  |");
     }
 
     private static String row(String benchmark, int threads, String score, String error) {
