@@ -61,6 +61,9 @@ import java.util.concurrent.TimeUnit;
  * sealed {@value #CALLBACKS_PER_INVOCATION} at a time in a per-invocation setup, outside the measured time, and one
  * invocation completes them all ({@code @OperationsPerInvocation}): the timed region is a run of callbacks, long
  * enough (milliseconds) for per-invocation setup to be harmless, and the score is per callback.
+ *
+ * <p>Warm-ups differ by what each needs to reach steady state: the engine's callback path (Nimbus, JSON, AES-GCM,
+ * the stores) takes 5-10 s of JIT on a 2-core machine; the bare JCA verify is steady after one second.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -247,12 +250,14 @@ public class CallbackBenchmarks {
 
     @Benchmark
     @Threads(1)
+    @Warmup(iterations = 3, time = 1)
     public boolean rawSignatureFloor(RawFloor s) throws Exception {
         return s.verify();
     }
 
     @Benchmark
     @Threads(2)
+    @Warmup(iterations = 3, time = 1)
     public boolean rawSignatureFloorTwoThreads(RawFloor s) throws Exception {
         return s.verify();
     }
@@ -271,6 +276,7 @@ public class CallbackBenchmarks {
 
     @Benchmark
     @Threads(1)
+    @Warmup(iterations = 5, time = 2)
     @OperationsPerInvocation(CALLBACKS_PER_INVOCATION)
     public void gatehouseCallbackOffline(OfflineEngine e, OfflineCallbacks c, Blackhole sink) {
         completeAll(e.scene, c.requests, sink);
@@ -278,6 +284,7 @@ public class CallbackBenchmarks {
 
     @Benchmark
     @Threads(2)
+    @Warmup(iterations = 5, time = 2)
     @OperationsPerInvocation(CALLBACKS_PER_INVOCATION)
     public void gatehouseCallbackOfflineTwoThreads(OfflineEngine e, OfflineCallbacks c, Blackhole sink) {
         completeAll(e.scene, c.requests, sink);
@@ -285,6 +292,7 @@ public class CallbackBenchmarks {
 
     @Benchmark
     @Threads(1)
+    @Warmup(iterations = 5, time = 2)
     @OperationsPerInvocation(CALLBACKS_PER_INVOCATION)
     public void gatehouseCallbackLoopback(LoopbackEngine e, LoopbackCallbacks c, Blackhole sink) {
         completeAll(e.scene, c.requests, sink);
@@ -292,6 +300,7 @@ public class CallbackBenchmarks {
 
     @Benchmark
     @Threads(2)
+    @Warmup(iterations = 5, time = 2)
     @OperationsPerInvocation(CALLBACKS_PER_INVOCATION)
     public void gatehouseCallbackLoopbackTwoThreads(LoopbackEngine e, LoopbackCallbacks c, Blackhole sink) {
         completeAll(e.scene, c.requests, sink);

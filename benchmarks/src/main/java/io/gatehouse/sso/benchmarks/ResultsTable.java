@@ -37,6 +37,7 @@ public final class ResultsTable {
     }
 
     private final List<Row> rows;
+    private final JsonNode jmh;
     private final JsonNode first;
 
     ResultsTable(JsonNode jmh) {
@@ -51,6 +52,7 @@ public final class ResultsTable {
                     number(pm.path("scorePercentiles").path("50.0")), pm.get("scoreUnit").asText(),
                     alloc.isMissingNode() ? Double.NaN : number(alloc.get("score"))));
         }
+        this.jmh = jmh;
         this.first = jmh.size() > 0 ? jmh.get(0) : JSON.createObjectNode();
     }
 
@@ -93,8 +95,10 @@ public final class ResultsTable {
             md.append("> **Smoke run, machine loaded (load average ").append(loadStart).append(" at start, ").append(loadEnd)
                     .append(" at end, on ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs).** ")
                     .append("Iterations were cut far below the defaults and other builds shared the CPUs, so these numbers only show ")
-                    .append("that every benchmark runs and roughly where it lands. Re-run `bash benchmarks/run.sh` with its defaults on a ")
-                    .append("quiet machine before quoting any of them.\n\n");
+                    .append("that every benchmark runs and roughly where it lands. The callback benchmarks need several seconds of JIT ")
+                    .append("warm-up, so short warm-ups inflate them most; the CPU-time cross-check (interleaved, CPU time) is the better ")
+                    .append("guide to a smoke run's ratios. Re-run `bash benchmarks/run.sh` with its defaults on a quiet machine before ")
+                    .append("quoting any JMH number.\n\n");
         }
         if (!note.isBlank()) {
             md.append("> ").append(note).append("\n\n");
@@ -119,10 +123,7 @@ public final class ResultsTable {
         md.append("| load average (1, 5, 15 min) | at start ").append(loadStart).append("; at end ").append(loadEnd).append(" |\n");
         md.append("| JDK | ").append(first.path("vmName").asText("?")).append(' ').append(first.path("jdkVersion").asText("?"))
                 .append(" (").append(first.path("vmVersion").asText("?")).append(") |\n");
-        md.append("| JMH | ").append(first.path("jmhVersion").asText("?")).append(", forks ").append(first.path("forks").asText("?"))
-                .append(", warm-up ").append(first.path("warmupIterations").asText("?")).append(" × ").append(first.path("warmupTime").asText("?"))
-                .append(", measurement ").append(first.path("measurementIterations").asText("?")).append(" × ")
-                .append(first.path("measurementTime").asText("?")).append(" |\n");
+        md.append("| JMH | ").append(first.path("jmhVersion").asText("?")).append(": ").append(settings()).append(" |\n");
         List<String> jvmArgs = new ArrayList<>();
         first.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
         md.append("| JVM options | ").append(jvmArgs.isEmpty() ? "JMH defaults (none added)" : "`" + String.join(" ", jvmArgs) + "`").append(" |\n");
@@ -356,6 +357,20 @@ public final class ResultsTable {
     }
 
     // ---- formatting
+
+    /** The distinct fork / warm-up / measurement settings, with how many benchmarks ran with each. */
+    private String settings() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (JsonNode b : jmh) {
+            String key = b.path("forks").asText("?") + " forks × (warm-up " + b.path("warmupIterations").asText("?") + " × "
+                    + b.path("warmupTime").asText("?") + ", measurement " + b.path("measurementIterations").asText("?") + " × "
+                    + b.path("measurementTime").asText("?") + ")";
+            counts.merge(key, 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, n) -> parts.add(k + " for " + n + (n == 1 ? " benchmark" : " benchmarks")));
+        return String.join("; ", parts);
+    }
 
     private static String scoreWithError(Row r) {
         return fmt(r.score()) + " ± " + (Double.isNaN(r.error()) ? "n/a" : fmt(r.error()));
