@@ -5,6 +5,7 @@ import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
 import io.gatehouse.sso.core.PresealedTransactions;
+import io.gatehouse.sso.core.Seal;
 import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.TransactionCookie;
 import io.gatehouse.sso.core.provider.ProviderBackend;
@@ -14,7 +15,6 @@ import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.UserDraft;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -37,8 +37,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class GatehouseScene implements AutoCloseable {
     public static final String ROUTE = "openid_connect";
-    /** A fixed transaction key, shared with {@link PresealedTransactions} so pre-sealed cookies open. */
-    private static final byte[] TRANSACTION_KEY = Base64.getDecoder().decode("q0yqv5N3xLqZ1WJ4oVYm3o0xk8rPq9m8o2Y6a1f4c7E=");
+    /** The engine's {@code transaction_key}, shared with {@link PresealedTransactions} so pre-sealed cookies open. */
+    private static final byte[] TRANSACTION_KEY = Seal.randomKey();
     private static final Duration TTL = Duration.ofMinutes(10);
 
     private final LoopbackIdp idp;
@@ -70,11 +70,8 @@ public final class GatehouseScene implements AutoCloseable {
 
     /** The engine with {@link OfflineTokenEndpointBackend}: callbacks make no network call at all. */
     public static GatehouseScene offline() {
-        return offline(new LoopbackIdp());
-    }
-
-    public static GatehouseScene offline(LoopbackIdp idp) {
-        return new GatehouseScene(idp, new OfflineTokenEndpointBackend(LoopbackIdp.tokenResponse(SampleIdToken.VALUE)), true);
+        return new GatehouseScene(new LoopbackIdp(), new OfflineTokenEndpointBackend(LoopbackIdp.tokenResponse(SampleIdToken.VALUE)),
+                true);
     }
 
     /** The engine with the real {@link OpenIdConnectBackend}: each callback posts to the loopback token endpoint. */
@@ -137,11 +134,6 @@ public final class GatehouseScene implements AutoCloseable {
         byte[] bytes = new byte[32];
         ThreadLocalRandom.current().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** The base URL every request uses. */
-    public static URI baseUrl() {
-        return EngineFixture.BASE;
     }
 
     @Override

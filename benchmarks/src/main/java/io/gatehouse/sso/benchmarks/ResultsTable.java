@@ -37,6 +37,7 @@ public final class ResultsTable {
     }
 
     private final List<Row> rows;
+    private boolean smoke;
     private final JsonNode jmh;
     private final JsonNode first;
 
@@ -45,7 +46,8 @@ public final class ResultsTable {
         for (JsonNode b : jmh) {
             String name = b.get("benchmark").asText();
             JsonNode pm = b.get("primaryMetric");
-            Map<String, String> params = b.has("params") ? JSON.convertValue(b.get("params"), Map.class) : Map.of();
+            Map<String, String> params = new java.util.LinkedHashMap<>();
+            b.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
             JsonNode alloc = b.path("secondaryMetrics").path("gc.alloc.rate.norm");
             rows.add(new Row(name.substring(name.lastIndexOf('.') + 1), b.get("threads").asInt(), params,
                     number(pm.get("score")), number(pm.get("scoreError")),
@@ -89,6 +91,7 @@ public final class ResultsTable {
 
     String render(JsonNode jwks, JsonNode heap, JsonNode cpu, String command, String jmhCommand, String loadStart, String loadEnd, String note,
                   boolean smoke) {
+        this.smoke = smoke;
         StringBuilder md = new StringBuilder();
         md.append("# Gatehouse benchmark results\n\n");
         if (smoke) {
@@ -238,7 +241,7 @@ public final class ResultsTable {
                 md.append("| `").append(method).append("` | ").append(threads).append(" | ").append(scoreWithError(r))
                         .append(" | ").append(fmt(r.median())).append(" | ").append(fmt(perSecond))
                         .append(" | ").append(fmt(r.allocBytesPerOp())).append(" | ≥ 50,000/s per core: ")
-                        .append(perSecond >= 50_000 ? "met" : "not met").append(" |\n");
+                        .append(verdict(perSecond >= 50_000)).append(" |\n");
             });
         }
         md.append("\nWith 2 threads on a 2-CPU machine, logins/s per thread is per core only when nothing else runs.\n\n");
@@ -255,7 +258,7 @@ public final class ResultsTable {
                 md.append("| `").append(method).append("` | ").append(String.format(Locale.ROOT, "%,d", size)).append(" | ")
                         .append(scoreWithError(r)).append(" ").append(r.unit()).append(" | ").append(fmt(r.median()))
                         .append(" | ").append(fmt(ms * 1e6 / size)).append(" | ").append(fmt(r.allocBytesPerOp())).append(" | ")
-                        .append(size == 10_000 && method.equals("groupSyncUnchanged") ? "< 10 ms: " + (ms < 10 ? "met" : "not met") : "")
+                        .append(size == 10_000 && method.equals("groupSyncUnchanged") ? "< 10 ms: " + verdict(ms < 10) : "")
                         .append(" |\n");
             }
         }
@@ -358,11 +361,17 @@ public final class ResultsTable {
 
     // ---- formatting
 
+    /** Met or not; a smoke run's wall-clock numbers decide nothing, so it says so. */
+    private String verdict(boolean met) {
+        return (met ? "met" : "not met") + (smoke ? " in this smoke run" : "");
+    }
+
     /** The distinct fork / warm-up / measurement settings, with how many benchmarks ran with each. */
     private String settings() {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (JsonNode b : jmh) {
-            String key = b.path("forks").asText("?") + " forks × (warm-up " + b.path("warmupIterations").asText("?") + " × "
+            int forks = b.path("forks").asInt();
+            String key = forks + (forks == 1 ? " fork" : " forks") + " × (warm-up " + b.path("warmupIterations").asText("?") + " × "
                     + b.path("warmupTime").asText("?") + ", measurement " + b.path("measurementIterations").asText("?") + " × "
                     + b.path("measurementTime").asText("?") + ")";
             counts.merge(key, 1, Integer::sum);
