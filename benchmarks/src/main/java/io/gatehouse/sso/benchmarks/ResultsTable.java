@@ -21,6 +21,7 @@ import java.util.Optional;
  * <pre>{@code
  * java -cp benchmarks.jar io.gatehouse.sso.benchmarks.ResultsTable --jmh jmh.json --jwks jwks.json --heap heap.json \
  *      --command "bash benchmarks/run.sh" --load-start "1.2 0.9 0.7" --out benchmarks/RESULTS.md
+ * # --load-end defaults to the load average now; --note adds a sentence at the top; --smoke true labels a smoke run
  * }</pre>
  */
 public final class ResultsTable {
@@ -72,7 +73,8 @@ public final class ResultsTable {
         JsonNode heap = o.containsKey("heap") && Files.exists(Path.of(o.get("heap"))) ? JSON.readTree(Path.of(o.get("heap")).toFile()) : null;
         JsonNode cpu = o.containsKey("cpu") && Files.exists(Path.of(o.get("cpu"))) ? JSON.readTree(Path.of(o.get("cpu")).toFile()) : null;
         String md = table.render(jwks, heap, cpu, o.getOrDefault("command", "bash benchmarks/run.sh"),
-                o.getOrDefault("jmh-command", "?"), o.getOrDefault("load-start", "?"), loadAverage(), o.getOrDefault("note", ""),
+                o.getOrDefault("jmh-command", "?"), o.getOrDefault("load-start", "?"),
+                o.getOrDefault("load-end", loadAverage()), o.getOrDefault("note", ""),
                 Boolean.parseBoolean(o.getOrDefault("smoke", "false")));
         Files.writeString(Path.of(o.getOrDefault("out", "RESULTS.md")), md);
         System.out.println("wrote " + o.getOrDefault("out", "RESULTS.md"));
@@ -102,6 +104,13 @@ public final class ResultsTable {
                     .append("warm-up, so short warm-ups inflate them most; the CPU-time cross-check (interleaved, CPU time) is the better ")
                     .append("guide to a smoke run's ratios. Re-run `bash benchmarks/run.sh` with its defaults on a quiet machine before ")
                     .append("quoting any JMH number.\n\n");
+        }
+        if (!smoke && (busy(loadStart) || busy(loadEnd))) {
+            md.append("> **Machine loaded (load average ").append(loadStart).append(" at start, ").append(loadEnd)
+                    .append(" at end, on ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs).** ")
+                    .append("Other processes shared the CPUs during this run: error bars are wider than on a quiet machine and the ")
+                    .append("two-thread rows competed with them. Compare with the CPU-time cross-check, and re-run `bash benchmarks/run.sh` ")
+                    .append("on a quiet machine before quoting.\n\n");
         }
         if (!note.isBlank()) {
             md.append("> ").append(note).append("\n\n");
@@ -445,6 +454,15 @@ public final class ResultsTable {
                     }).findFirst().orElse("?");
         } catch (IOException e) {
             return "?";
+        }
+    }
+
+    /** A 1-minute load average above half the CPUs: the run shared the machine. */
+    private static boolean busy(String loadAverage) {
+        try {
+            return Double.parseDouble(loadAverage.trim().split("\\s+")[0]) > Runtime.getRuntime().availableProcessors() / 2.0;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -181,6 +181,14 @@ class BenchmarkSetupTest {
                 .contains("| Gatehouse ID token only (2c) ÷ raw floor (1) | 1.50 ± 0.17 | n/a |  |");
     }
 
+    @Test
+    void aFullRunOnABusyMachineSaysSo() throws Exception {
+        String jmh = "[" + row("CallbackBenchmarks.rawSignatureFloor", 1, "30.0", "1.5") + "]";
+        String md = new ResultsTable(new ObjectMapper().readTree(jmh)).render(null, null, null, "bash benchmarks/run.sh",
+                "java -jar benchmarks.jar", "64.0 1.0 1.0", "0.1 0.1 0.1", "", false);
+        assertThat(md).contains("**Machine loaded (load average 64.0 1.0 1.0 at start").doesNotContain("Smoke run");
+    }
+
     private static String row(String benchmark, int threads, String score, String error) {
         return "{\"benchmark\":\"io.gatehouse.sso.benchmarks." + benchmark + "\",\"mode\":\"avgt\",\"threads\":" + threads
                 + ",\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":" + error + ",\"scorePercentiles\":{\"50.0\":"
