@@ -137,8 +137,9 @@ public final class GroupSync implements LoginListener {
                     ? GroupChange.NONE
                     : groups.apply(userId, granted, toRemove);
             GroupSyncOutcome outcome = GroupSyncOutcome.applied(granted, change);
-            LOG.info("SSO group sync for user {} via {}: granted {}, added {}, created {}, removed {}", userId,
-                    event.providerId(), outcome.granted(), outcome.added(), outcome.created(), outcome.removed());
+            // the granted set can hold thousands of names: log its size, and the names only of what changed
+            LOG.info("SSO group sync for user {} via {}: {} granted, added {}, created {}, removed {}", userId,
+                    event.providerId(), outcome.granted().size(), outcome.added(), outcome.created(), outcome.removed());
             return outcome;
         } catch (RuntimeException e) {
             return problem(GroupSyncStatus.STORE_FAILED, "SSO group sync for user " + userId + " could not be stored ("

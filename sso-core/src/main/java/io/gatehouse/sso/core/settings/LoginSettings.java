@@ -73,8 +73,21 @@ public final class LoginSettings {
 
     /** The IdP group to local group map, in the admin's order. */
     public Map<String, String> groupMap() {
-        return parseGroupMap(raw(SettingKey.SSO_GROUP_MAP));
+        String raw = raw(SettingKey.SSO_GROUP_MAP);
+        ParsedGroupMap last = lastGroupMap;
+        if (last != null && last.raw().equals(raw)) {
+            return last.map();
+        }
+        // parsed once per distinct value: a large map is read at every login, but changes rarely
+        Map<String, String> map = parseGroupMap(raw);
+        lastGroupMap = new ParsedGroupMap(raw, map);
+        return map;
     }
+
+    private record ParsedGroupMap(String raw, Map<String, String> map) {
+    }
+
+    private volatile ParsedGroupMap lastGroupMap;
 
     public boolean removeGroups() {
         return bool(SettingKey.SSO_REMOVE_GROUPS);
