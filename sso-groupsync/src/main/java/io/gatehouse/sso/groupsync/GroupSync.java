@@ -127,7 +127,7 @@ public final class GroupSync implements LoginListener {
             Set<String> toRemove = new HashSet<>();
             if (remove) {
                 for (String group : current) {
-                    // the signup group is a local grant, not an IdP one: keep it (see docs/groupsync.md)
+                    // the signup group is a local grant, not an IdP one: keep it (see "SSO group sync" in README.md)
                     if (!granted.contains(group) && !group.equals(signupGroup)) {
                         toRemove.add(group);
                     }

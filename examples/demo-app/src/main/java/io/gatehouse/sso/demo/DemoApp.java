@@ -40,7 +40,7 @@ import java.util.TreeSet;
  * local OpenID Connect IdP ({@link DemoIdp}) and an in-JVM mail server ({@link DemoMailbox}), so that
  * sign-in, registration, group sync and the admin pages can be tried with no account anywhere. The same
  * application works against a real Keycloak, Google, GitHub or Microsoft by configuration alone
- * ({@code SSO_SOCIAL_BACKENDS}, {@code SSO_SOCIAL_PROVIDERS}, or {@code DEMO_CONFIG_FILE}); see docs/demo.md.
+ * ({@code SSO_SOCIAL_BACKENDS}, {@code SSO_SOCIAL_PROVIDERS}, or {@code DEMO_CONFIG_FILE}); see "The demo app" in README.md.
  *
  * <pre>{@code
  * // mvn -B -q -pl examples/demo-app -am test-compile exec:java   (then open http://localhost:8000)
