@@ -355,7 +355,7 @@ public final class ResultsTable {
                 - **5 begin login** (`beginLogin`): `LoginEngine.beginLogin` with the real backend and the discovery document \
                 cached: settings, app selection, state and nonce (256 bits each) and a PKCE verifier from `SecureRandom`, the \
                 authorization URL with the S256 challenge, the transaction sealed (A256GCM) into the cookie value.
-                - **6 group sync**: `GroupSync.sync` for one login: live settings read and `SSO_GROUP_MAP` JSON parsed, claim read, \
+                - **6 group sync**: `GroupSync.sync` for one login: live settings read (`SSO_GROUP_MAP` JSON parsed once per distinct value), claim read, \
                 mapped, current groups read, and the atomic store change when needed. `Unchanged`: the user already has the \
                 granted groups. `HalfChanged`: every login removes N/2 groups and adds N/2. Logging at WARN (the per-login INFO \
                 line is not measured).
