@@ -4,6 +4,7 @@ import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
+import io.gatehouse.sso.core.provider.ProviderSettings;
 import io.gatehouse.sso.core.provider.SelectedApp;
 import io.gatehouse.sso.core.settings.EmailAddresses;
 import io.gatehouse.sso.core.settings.LoginSettings;
@@ -34,6 +35,11 @@ import java.util.Set;
  * registration, mail and domain rules (atomically, through {@link UserDirectory#register}).
  */
 final class AccountResolution {
+
+    /** The identity the IdP vouched for, with the settings of the app it came through. */
+    record Identity(String provider, ProviderProfile profile, SocialToken token, ProviderSettings appSettings) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(AccountResolution.class);
     private static final int USERNAME_ATTEMPTS = 20;
 
@@ -69,6 +75,7 @@ final class AccountResolution {
         ProviderProfile profile = result.profile();
         SocialToken token = result.token();
         String provider = selected.routeId();
+        Identity identity = new Identity(provider, profile, token, selected.settings());
         String data = "provider=" + provider + " uid=" + profile.uid();
         Instant now = clock.instant();
         String next = tx.next();
@@ -85,7 +92,7 @@ final class AccountResolution {
             }
             try {
                 SocialAccount account = accounts.link(user.get().id(), provider, profile.uid(), profile.claims(), token, now);
-                notifyListeners(new LoginEvent(user.get(), provider, profile, false, path), secrets);
+                notifyListeners(new LoginEvent(user.get(), provider, profile, false, path, identity.appSettings()), secrets);
                 return new LoginOutcome.Connected(user.get(), account, next);
             } catch (IdentityLinkedElsewhereException e) {
                 return failures.refuse(FailureCode.IDENTITY_LINKED_ELSEWHERE, "The identity was linked to another user meanwhile", data, path, next, secrets);
@@ -94,7 +101,7 @@ final class AccountResolution {
 
         Optional<SocialAccount> known = accounts.find(provider, profile.uid());
         if (known.isPresent()) {
-            return signInKnown(known.get(), provider, profile, token, now, path, next, data, secrets);
+            return signInKnown(known.get(), identity, now, path, next, data, secrets);
         }
 
         Optional<EmailAddress> email = profile.preferredEmail().filter(e -> EmailAddresses.isValid(e.address()));
@@ -104,9 +111,9 @@ final class AccountResolution {
                 // a concurrent first login of this identity may have registered it (user and link) since find() above
                 Optional<SocialAccount> raced = accounts.find(provider, profile.uid());
                 if (raced.isPresent()) {
-                    return signInKnown(raced.get(), provider, profile, token, now, path, next, data, secrets);
+                    return signInKnown(raced.get(), identity, now, path, next, data, secrets);
                 }
-                return linkByEmail(sameEmail, email.get(), provider, profile, token, now, path, next, data, secrets);
+                return linkByEmail(sameEmail, email.get(), identity, now, path, next, data, secrets);
             }
         }
         Optional<LoginOutcome> refused = refuseSignup(email, path, next, data, secrets);
@@ -120,11 +127,13 @@ final class AccountResolution {
             return new LoginOutcome.PendingSignup(signupToken, suggested, selected.displayName(), next);
         }
         SignupDetails details = new SignupDetails(Usernames.base(profile), email.get().address(), profile.firstName(), profile.lastName());
-        return register(provider, profile, token, details, email.get().verified(), true, baseUrl, path, next, secrets);
+        return register(identity, details, email.get().verified(), true, baseUrl, path, next, secrets);
     }
 
-    private LoginOutcome signInKnown(SocialAccount known, String provider, ProviderProfile profile, SocialToken token,
-                                     Instant now, String path, String next, String data, Set<String> secrets) {
+    private LoginOutcome signInKnown(SocialAccount known, Identity identity, Instant now, String path, String next, String data,
+                                     Set<String> secrets) {
+        String provider = identity.provider();
+        ProviderProfile profile = identity.profile();
         Optional<User> user = users.findById(known.userId());
         if (user.isEmpty()) {
             return failures.refuse(FailureCode.INTERNAL_ERROR, "The identity is linked to user " + known.userId() + ", who does not exist",
@@ -134,13 +143,15 @@ final class AccountResolution {
             return failures.refuse(FailureCode.ACCOUNT_INACTIVE, "User " + user.get().id() + " is inactive (unconfirmed email or disabled)",
                     data, path, next, secrets);
         }
-        SocialAccount account = accounts.recordLogin(provider, profile.uid(), profile.claims(), token, now).orElse(known);
-        notifyListeners(new LoginEvent(user.get(), provider, profile, false, path), secrets);
+        SocialAccount account = accounts.recordLogin(provider, profile.uid(), profile.claims(), identity.token(), now).orElse(known);
+        notifyListeners(new LoginEvent(user.get(), provider, profile, false, path, identity.appSettings()), secrets);
         return new LoginOutcome.SignedIn(user.get(), account, false, next);
     }
 
-    private LoginOutcome linkByEmail(List<User> sameEmail, EmailAddress email, String provider, ProviderProfile profile,
-                                     SocialToken token, Instant now, String path, String next, String data, Set<String> secrets) {
+    private LoginOutcome linkByEmail(List<User> sameEmail, EmailAddress email, Identity identity, Instant now, String path,
+                                     String next, String data, Set<String> secrets) {
+        String provider = identity.provider();
+        ProviderProfile profile = identity.profile();
         String why;
         if (!settings.linkByEmail()) {
             why = "linking by email is off (LOGIN_SSO_LINK_BY_EMAIL)";
@@ -153,9 +164,9 @@ final class AccountResolution {
         } else {
             User user = sameEmail.get(0);
             try {
-                SocialAccount account = accounts.link(user.id(), provider, profile.uid(), profile.claims(), token, now);
+                SocialAccount account = accounts.link(user.id(), provider, profile.uid(), profile.claims(), identity.token(), now);
                 LOG.info("Linked {} identity {} to existing user {} by verified email", provider, profile.uid(), user.id());
-                notifyListeners(new LoginEvent(user, provider, profile, false, path), secrets);
+                notifyListeners(new LoginEvent(user, provider, profile, false, path, identity.appSettings()), secrets);
                 return new LoginOutcome.SignedIn(user, account, false, next);
             } catch (IdentityLinkedElsewhereException e) {
                 return failures.refuse(FailureCode.IDENTITY_LINKED_ELSEWHERE, "The identity was linked to another user meanwhile", data, path, next, secrets);
@@ -188,9 +199,10 @@ final class AccountResolution {
         return Optional.empty();
     }
 
-    LoginOutcome register(String provider, ProviderProfile profile, SocialToken token, SignupDetails details,
-                                  boolean emailVerified, boolean retryUsernames, URI baseUrl, String path, String next,
-                                  Set<String> secrets) {
+    LoginOutcome register(Identity identity, SignupDetails details, boolean emailVerified, boolean retryUsernames, URI baseUrl,
+                          String path, String next, Set<String> secrets) {
+        String provider = identity.provider();
+        ProviderProfile profile = identity.profile();
         String data = "provider=" + provider + " uid=" + profile.uid();
         Set<String> groups = settings.signupGroup().map(Set::of).orElse(Set.of());
         Instant now = clock.instant();
@@ -203,17 +215,17 @@ final class AccountResolution {
             RegistrationResult result;
             try {
                 result = users.register(new Registration(new UserDraft(username, details.email(), details.firstName(),
-                        details.lastName(), emailVerified), provider, profile.uid(), profile.claims(), token, groups, now));
+                        details.lastName(), emailVerified), provider, profile.uid(), profile.claims(), identity.token(), groups, now));
             } catch (UsernameTakenException e) {
                 continue;
             }
             if (!result.created()) {
                 // a concurrent first login of the same identity won: this one signs in to the winner's account
-                return signInKnown(result.account(), provider, profile, token, now, path, next, data, secrets);
+                return signInKnown(result.account(), identity, now, path, next, data, secrets);
             }
             User user = result.user();
             LOG.info("Registered user {} from {} identity {}", user.id(), provider, profile.uid());
-            notifyListeners(new LoginEvent(user, provider, profile, true, path), secrets);
+            notifyListeners(new LoginEvent(user, provider, profile, true, path, identity.appSettings()), secrets);
             if (!user.active()) {
                 boolean sent = confirmation.send(user, baseUrl, path, secrets);
                 return new LoginOutcome.AwaitingVerification(user, sent, next);

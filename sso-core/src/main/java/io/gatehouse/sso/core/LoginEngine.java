@@ -323,9 +323,13 @@ public final class LoginEngine {
             if (!replay.firstUse("signup:" + pending.id())) {
                 return fail(FailureCode.CALLBACK_REPLAYED, "A pending sign-up was submitted twice", data, path, pending.next(), secrets);
             }
-            return resolution.register(pending.routeId(), pending.profile(), pending.token(),
+            SelectedApp app = selector.selectById(pending.routeId(), BaseUrl.siteOf(baseUrl), pending.appId());
+            return resolution.register(new AccountResolution.Identity(pending.routeId(), pending.profile(), pending.token(),
+                    app.settings()),
                     new SignupDetails(username, email, details.firstName(), details.lastName()), verified, false, baseUrl,
                     path, pending.next(), secrets);
+        } catch (ProviderException e) {
+            return fail(e.code(), e.getMessage(), "", path, "/", secrets);
         } catch (InvalidSettingException e) {
             return fail(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage(), "", path, "/", secrets);
         } catch (RuntimeException e) {

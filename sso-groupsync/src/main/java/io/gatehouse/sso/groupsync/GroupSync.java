@@ -89,7 +89,7 @@ public final class GroupSync implements LoginListener {
         boolean remove;
         String signupGroup;
         try {
-            if (!settings.groupSyncEnabled()) {
+            if (!settings.groupSyncEnabled() || !appTakesPart(event)) {
                 return GroupSyncOutcome.disabled();
             }
             key = settings.groupKey();
@@ -160,5 +160,18 @@ public final class GroupSync implements LoginListener {
 
     private static String userId(LoginEvent event) {
         return event == null || event.user() == null ? "(unknown)" : event.user().id();
+    }
+
+    /**
+     * An app whose IdP sends no groups (GitHub next to a Keycloak, say) opts out with {@code "group_sync": false}
+     * in its settings; without it every login through that app would log a missing claim.
+     */
+    private static boolean appTakesPart(LoginEvent event) {
+        try {
+            return event.appSettings().bool("group_sync", true);
+        } catch (IllegalArgumentException e) {
+            // a malformed switch must not silently turn sync off: treat it as on, so problems stay visible
+            return true;
+        }
     }
 }

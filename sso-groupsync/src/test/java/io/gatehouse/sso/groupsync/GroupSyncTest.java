@@ -93,6 +93,27 @@ class GroupSyncTest {
     }
 
     @Test
+    void an_app_with_group_sync_false_is_left_out_without_an_error_record() {
+        User user = user("legacy");
+        LoginEvent viaGitHub = new LoginEvent(user, "github", new ProviderProfile("42", List.of(), "", "", "", Map.of("login", "octo")),
+                false, PATH, io.gatehouse.sso.core.provider.ProviderSettings.of(Map.of("group_sync", false)));
+
+        assertThat(groupSync.sync(viaGitHub)).isEqualTo(GroupSyncOutcome.disabled());
+        assertThat(groupsOf(user)).containsExactly("legacy");
+        assertThat(errorLog.all()).isEmpty();
+    }
+
+    @Test
+    void an_app_without_the_switch_takes_part() {
+        User user = user("legacy");
+        LoginEvent viaKeycloak = new LoginEvent(user, "keycloak", new ProviderProfile("sub", List.of(), "", "", "",
+                groups(List.of("/inventree/admins"))), false, PATH, io.gatehouse.sso.core.provider.ProviderSettings.of(Map.of()));
+
+        assertThat(groupSync.sync(viaKeycloak).status()).isEqualTo(GroupSyncStatus.APPLIED);
+        assertThat(groupsOf(user)).containsExactly("admin");
+    }
+
+    @Test
     void sync_off_is_the_default() {
         settings.remove("LOGIN_ENABLE_SSO_GROUP_SYNC");
         User user = user("legacy");

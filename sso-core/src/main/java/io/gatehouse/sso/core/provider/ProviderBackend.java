@@ -55,5 +55,5 @@ public interface ProviderBackend {
     /** Settings keys every provider understands. */
     Set<String> COMMON_SETTINGS = Set.of("SCOPE", "AUTH_PARAMS", "APPS", "hidden", "pkce_enabled", "OAUTH_PKCE_ENABLED",
             "VERIFIED_EMAIL", "EMAIL_AUTHENTICATION", "EMAIL_AUTHENTICATION_AUTO_CONNECT", "name", "client_id",
-            "secret", "key", "settings", "sites", "provider_id");
+            "secret", "key", "settings", "sites", "provider_id", "group_sync");
 }
