@@ -7,6 +7,7 @@ import io.gatehouse.sso.core.provider.AppSelector;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.CodeExchange;
 import io.gatehouse.sso.core.provider.EmailAddress;
+import io.gatehouse.sso.core.provider.InvalidProviderSettingException;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderHttp;
@@ -156,6 +157,9 @@ public final class LoginEngine {
             return new LoginOutcome.Redirect(location, cookie, next);
         } catch (ProviderException e) {
             return fail(e.code(), e.getMessage(), "provider=" + routeId, path, next, secrets);
+        } catch (InvalidProviderSettingException e) {
+            return fail(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage(),
+                    "provider=" + routeId + " setting=" + e.key(), path, next, secrets);
         } catch (InvalidSettingException e) {
             return fail(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage(), "provider=" + routeId, path, next, secrets);
         } catch (RuntimeException e) {
@@ -263,6 +267,9 @@ public final class LoginEngine {
             return resolution.resolve(tx, selected, result, callback.baseUrl(), path, secrets);
         } catch (ProviderException e) {
             return fail(e.code(), e.getMessage(), "provider=" + routeId, path, next, secrets);
+        } catch (InvalidProviderSettingException e) {
+            return fail(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage(),
+                    "provider=" + routeId + " setting=" + e.key(), path, next, secrets);
         } catch (InvalidSettingException e) {
             return fail(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage(), "provider=" + routeId, path, next, secrets);
         } catch (RuntimeException e) {
@@ -330,6 +337,9 @@ public final class LoginEngine {
                     path, pending.next(), secrets);
         } catch (ProviderException e) {
             return fail(e.code(), e.getMessage(), "", path, "/", secrets);
+        } catch (InvalidProviderSettingException e) {
+            return fail(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage(),
+                    "setting=" + e.key(), path, "/", secrets);
         } catch (InvalidSettingException e) {
             return fail(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage(), "", path, "/", secrets);
         } catch (RuntimeException e) {

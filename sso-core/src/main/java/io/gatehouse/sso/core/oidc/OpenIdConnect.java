@@ -267,7 +267,7 @@ public final class OpenIdConnect {
                 if (parsed.indicatesSuccess()) {
                     return ((OIDCTokenResponse) parsed.toSuccessResponse()).getOIDCTokens();
                 }
-                throw refused(what, parsed.toErrorResponse().getErrorObject());
+                throw refused(what, response.getStatusCode(), parsed.toErrorResponse().getErrorObject());
             } catch (ParseException e) {
                 // GitHub-style "200 with an error field" is parsed as an error above; this is garbage
                 throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what + " answered HTTP 200 with a body that "
@@ -276,18 +276,18 @@ public final class OpenIdConnect {
         }
         try {
             TokenErrorResponse error = TokenErrorResponse.parse(response);
-            throw refused(what, error.getErrorObject());
+            throw refused(what, response.getStatusCode(), error.getErrorObject());
         } catch (ParseException e) {
             throw new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " answered HTTP "
                     + response.getStatusCode() + " (" + describe(response) + ")", e);
         }
     }
 
-    private static ProviderException refused(String what, ErrorObject error) {
+    private static ProviderException refused(String what, int status, ErrorObject error) {
         String code = error == null || error.getCode() == null ? "unknown" : error.getCode();
         String description = error == null || error.getDescription() == null ? "" : ": " + error.getDescription();
-        return new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " refused the code with error="
-                + code + description);
+        return new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " refused the code (HTTP " + status
+                + ") with error=" + code + description);
     }
 
     private static String describe(HTTPResponse response) {

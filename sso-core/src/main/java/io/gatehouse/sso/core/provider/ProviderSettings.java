@@ -65,7 +65,7 @@ public final class ProviderSettings {
     /**
      * A boolean setting; accepts JSON booleans and the strings true/false.
      *
-     * @throws IllegalArgumentException for any other value, naming the key
+     * @throws InvalidProviderSettingException for any other value, naming the key
      */
     public boolean bool(String key, boolean fallback) {
         Optional<Object> raw = get(key);
@@ -80,7 +80,7 @@ public final class ProviderSettings {
         if (s.equals("true") || s.equals("false")) {
             return Boolean.parseBoolean(s);
         }
-        throw new IllegalArgumentException("provider setting '" + key + "' must be true or false, not '" + v + "'");
+        throw new InvalidProviderSettingException(key, "provider setting '" + key + "' must be true or false, not '" + v + "'");
     }
 
     /** A list setting; accepts a JSON list or a string separated by spaces or commas (as scopes often are). */
@@ -104,7 +104,7 @@ public final class ProviderSettings {
             return Map.of();
         }
         if (!(raw.get() instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("provider setting '" + key + "' must be an object, not '" + raw.get() + "'");
+            throw new InvalidProviderSettingException(key, "provider setting '" + key + "' must be an object, not '" + raw.get() + "'");
         }
         Map<String, String> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));

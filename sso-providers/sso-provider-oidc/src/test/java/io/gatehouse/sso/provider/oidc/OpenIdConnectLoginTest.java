@@ -144,6 +144,18 @@ class OpenIdConnectLoginTest {
     }
 
     @Test
+    void aMalformedAppSettingIsAConfigurationFailureNamingTheSetting() {
+        fx = new EngineFixture();
+        fx.addApp("openid_connect", "Typo", CLIENT_ID, "s3cret-client-value",
+                Map.of("server_url", idp.issuerUrl("corp").toString(), "pkce_enabled", "perhaps"));
+        engine = fx.engine(new OpenIdConnectBackend());
+
+        assertFailure(engine.beginLogin("openid_connect", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null)),
+                FailureCode.APP_NOT_CONFIGURED);
+        assertThat(fx.errors().get(0).info()).contains("pkce_enabled");
+    }
+
+    @Test
     void twoParallelLoginsInTwoTabsBothComplete() {
         var tab1 = dance.begin(engine, "openid_connect");
         var tab2 = dance.begin(engine, "openid_connect");
