@@ -146,18 +146,35 @@ public class SsoServlet extends HttpServlet {
             }
             // the class only: messages of arbitrary exceptions may quote codes, tokens or secrets
             LOG.error("SSO request {} failed: {}", route.map(Route::toString).orElse("(no route)"), t.getClass().getName());
-            internalError(request, response);
+            String errorId = adminRecord("sso.internal_error", "An SSO request failed unexpectedly ("
+                    + t.getClass().getName() + ")", route);
+            internalError(request, response, errorId);
         }
     }
 
-    private void internalError(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * The adapter's own refusals go to the admin's error log too, through the engine's writer (scrubbed like
+     * the engine's records); the path names the route, never the raw request path an attacker chose.
+     */
+    private String adminRecord(String kind, String info, Optional<Route> route) {
+        try {
+            String where = route.map(r -> (r.provider() == null ? "" : r.provider() + "/") + r.kind().name().toLowerCase(Locale.ROOT))
+                    .orElse("(unknown)");
+            return engine.failureLog().record(kind, info, "", "auth:/accounts/" + where, List.of());
+        } catch (RuntimeException e) {
+            LOG.error("SSO error-log record could not be written: {}", e.getClass().getName());
+            return null;
+        }
+    }
+
+    private void internalError(HttpServletRequest request, HttpServletResponse response, String errorId) {
         if (response.isCommitted()) {
             return;
         }
         try {
             response.reset();
             FailureCode code = FailureCode.INTERNAL_ERROR;
-            responder.error(request, response, new Page.Error(500, code.code(), code.message(), null, home(request)));
+            responder.error(request, response, new Page.Error(500, code.code(), code.message(), errorId, home(request)));
         } catch (IOException | RuntimeException e) {
             LOG.error("SSO error page could not be written: {}", e.getClass().getName());
         }
@@ -181,16 +198,20 @@ public class SsoServlet extends HttpServlet {
             mount = MountPoint.of(request, engine.config());
         } catch (IllegalArgumentException e) {
             LOG.warn("SSO request {} refused: the Host header is not a valid host name", route);
+            String errorId = adminRecord("sso.bad_request", "An SSO request was refused: its Host header is not a valid host name",
+                    parsed);
             responder.error(request, response, new Page.Error(400, "bad_request", "The request's host name is not valid.",
-                    null, home(request)));
+                    errorId, home(request)));
             return;
         }
         boolean post = method.equals("POST");
         if (post && !csrfCheck.allows(request, mount.ssoBase())) {
             LOG.warn("SSO request {} refused by the CSRF check (Origin/Referer not of this site)", route);
+            String errorId = adminRecord("sso.csrf_failed", "A POST to an SSO route was refused by the CSRF check "
+                    + "(its Origin/Referer is not this site): a forged cross-site request, or a proxy dropping the headers", parsed);
             responder.error(request, response, new Page.Error(403, "csrf_failed",
                     "The request did not come from this site's own pages. Go back, reload the page and try again.",
-                    null, mount.appUrl("/")));
+                    errorId, mount.appUrl("/")));
             return;
         }
         switch (route.kind()) {

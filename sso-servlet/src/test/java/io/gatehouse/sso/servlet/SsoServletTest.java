@@ -243,6 +243,10 @@ class SsoServletTest {
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("csrf_failed");
+        assertThat(fx.errors()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("sso.csrf_failed");
+            assertThat(e.path()).isEqualTo("auth:/accounts/" + PROVIDER + "/login");
+        });
         assertThat(own.statusCode()).isEqualTo(302);
     }
 
