@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Chooses the social application for a login, the way django-allauth does: apps of the provider that
@@ -35,6 +36,9 @@ public final class AppSelector {
     private final GatehouseConfig config;
     private final ProviderRegistry registry;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final Map<String, ProviderSettings> configSettings = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> knownKeys = new ConcurrentHashMap<>();
+    private static final Pattern PORT = Pattern.compile(":\\d+$");
 
     public AppSelector(SocialAppRepository apps, GatehouseConfig config, ProviderRegistry registry) {
         this.apps = apps;
@@ -167,7 +171,7 @@ public final class AppSelector {
             return true;
         }
         String wanted = site == null ? "" : site.toLowerCase(Locale.ROOT);
-        String hostOnly = wanted.replaceFirst(":\\d+$", "");
+        String hostOnly = PORT.matcher(wanted).replaceFirst("");
         for (String s : app.sites()) {
             String candidate = s.toLowerCase(Locale.ROOT);
             if (candidate.equals(wanted) || candidate.equals(hostOnly)) {
@@ -178,6 +182,14 @@ public final class AppSelector {
     }
 
     private SelectedApp selected(SocialApp app, ProviderBackend backend) {
+        ProviderSettings settings = configSettings.computeIfAbsent(backend.id() + "\u0000" + app.name(),
+                k -> fromConfig(app, backend)).overriddenBy(app.settings());
+        warnUnknownKeys(app, backend, settings);
+        return new SelectedApp(app, backend, settings);
+    }
+
+    /** The configuration's part of an app's settings: fixed after start-up, so computed once per provider and name. */
+    private ProviderSettings fromConfig(SocialApp app, ProviderBackend backend) {
         Map<String, Object> base = new LinkedHashMap<>(config.providerSettings(backend.id()));
         base.remove("APPS");
         ProviderSettings settings = ProviderSettings.of(base);
@@ -186,15 +198,16 @@ public final class AppSelector {
             byName.remove("APPS");
             settings = settings.overriddenBy(byName);
         }
-        settings = settings.overriddenBy(app.settings());
-        warnUnknownKeys(app, backend, settings);
-        return new SelectedApp(app, backend, settings);
+        return settings;
     }
 
     private void warnUnknownKeys(SocialApp app, ProviderBackend backend, ProviderSettings settings) {
-        Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        known.addAll(ProviderBackend.COMMON_SETTINGS);
-        known.addAll(backend.settingKeys());
+        Set<String> known = knownKeys.computeIfAbsent(backend.id(), id -> {
+            Set<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            keys.addAll(ProviderBackend.COMMON_SETTINGS);
+            keys.addAll(backend.settingKeys());
+            return keys;
+        });
         for (String key : settings.keys()) {
             if (!known.contains(key)) {
                 warnOnce("key:" + app.id() + ":" + key, "Social application '{}' ({}) has setting '{}', which the {} provider "
