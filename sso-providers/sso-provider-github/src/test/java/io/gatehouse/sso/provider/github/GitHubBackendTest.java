@@ -1,20 +1,17 @@
 package io.gatehouse.sso.provider.github;
 
+import io.gatehouse.sso.core.testing.BackendContexts;
 import io.gatehouse.sso.core.FailureCode;
-import io.gatehouse.sso.core.oidc.OpenIdConnect;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.CodeExchange;
 import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderBackend;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
-import io.gatehouse.sso.core.provider.ProviderHttp;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.provider.ProviderResult;
-import io.gatehouse.sso.core.provider.ProviderSettings;
 import io.gatehouse.sso.core.testing.LoginDance;
-import io.gatehouse.sso.spi.SocialApp;
 import mockwebserver3.RecordedRequest;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -27,13 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -57,10 +51,7 @@ class GitHubBackendTest {
     }
 
     ProviderContext context(Map<String, Object> settings) {
-        ProviderHttp http = new ProviderHttp(Duration.ofSeconds(5), ProviderHttp.DEFAULT_MAX_BODY_BYTES);
-        SocialApp app = new SocialApp("1", "github", "", "GitHub", FakeGitHub.CLIENT_ID, FakeGitHub.CLIENT_SECRET, "",
-                settings, Set.of("*"));
-        return new ProviderContext(app, ProviderSettings.of(settings), CALLBACK, http, new OpenIdConnect(http, Clock.systemUTC()));
+        return BackendContexts.forApp("github", "GitHub", FakeGitHub.CLIENT_ID, FakeGitHub.CLIENT_SECRET, settings, CALLBACK);
     }
 
     Map<String, Object> withEndpoints(Map<String, Object> settings) {

@@ -1,19 +1,16 @@
 package io.gatehouse.sso.provider.microsoft;
 
+import io.gatehouse.sso.core.testing.BackendContexts;
 import io.gatehouse.sso.core.FailureCode;
-import io.gatehouse.sso.core.oidc.OpenIdConnect;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.CodeExchange;
 import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderBackend;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
-import io.gatehouse.sso.core.provider.ProviderHttp;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
-import io.gatehouse.sso.core.provider.ProviderSettings;
 import io.gatehouse.sso.core.testing.LoginDance;
-import io.gatehouse.sso.spi.SocialApp;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +22,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.gatehouse.sso.provider.microsoft.FakeMicrosoft.CONSUMERS_TENANT;
 import static io.gatehouse.sso.provider.microsoft.FakeMicrosoft.TENANT_A;
@@ -58,10 +52,8 @@ class MicrosoftBackendTest {
     }
 
     ProviderContext context(Map<String, Object> settings) {
-        ProviderHttp http = new ProviderHttp(Duration.ofSeconds(5), ProviderHttp.DEFAULT_MAX_BODY_BYTES);
-        SocialApp app = new SocialApp("1", "microsoft", "", "Microsoft", FakeMicrosoft.CLIENT_ID, FakeMicrosoft.CLIENT_SECRET, "",
-                settings, Set.of("*"));
-        return new ProviderContext(app, ProviderSettings.of(settings), CALLBACK, http, new OpenIdConnect(http, Clock.systemUTC()));
+        return BackendContexts.forApp("microsoft", "Microsoft", FakeMicrosoft.CLIENT_ID, FakeMicrosoft.CLIENT_SECRET, settings,
+                CALLBACK);
     }
 
     Map<String, Object> atFake(Map<String, Object> settings) {
