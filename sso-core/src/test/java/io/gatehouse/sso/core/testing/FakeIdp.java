@@ -16,8 +16,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -78,11 +76,7 @@ public final class FakeIdp implements AutoCloseable {
                 };
             }
         });
-        try {
-            server.start(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FakeServers.start(server);
         discoveryIssuer = issuer();
     }
 
@@ -108,14 +102,12 @@ public final class FakeIdp implements AutoCloseable {
 
     /** The issuer URL (no trailing slash). */
     public String issuer() {
-        String url = server.url("/").toString();
-        return url.substring(0, url.length() - 1) + basePath;
+        return FakeServers.origin(server) + basePath;
     }
 
     /** Scheme, host and port of the server, without the issuer's path. */
     public String origin() {
-        String url = server.url("/").toString();
-        return url.substring(0, url.length() - 1);
+        return FakeServers.origin(server);
     }
 
     /** Make the discovery document declare another issuer than the server's. */

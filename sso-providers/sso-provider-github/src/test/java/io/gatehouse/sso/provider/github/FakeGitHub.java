@@ -1,13 +1,12 @@
 package io.gatehouse.sso.provider.github;
 
 import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.core.testing.FakeServers;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,16 +64,11 @@ final class FakeGitHub implements AutoCloseable {
                         : json(404, "{\"message\": \"Not Found\", \"documentation_url\": \"https://docs.github.com/rest\", \"status\": \"404\"}");
             }
         });
-        try {
-            server.start(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FakeServers.start(server);
     }
 
     String base() {
-        String url = server.url("/").toString();
-        return url.substring(0, url.length() - 1);
+        return FakeServers.origin(server);
     }
 
     /** Settings that point every endpoint at this fake, as github.com-style separate URLs. */

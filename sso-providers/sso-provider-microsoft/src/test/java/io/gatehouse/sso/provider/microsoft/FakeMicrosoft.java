@@ -1,6 +1,7 @@
 package io.gatehouse.sso.provider.microsoft;
 
 import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.core.testing.FakeServers;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -11,8 +12,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -84,16 +83,11 @@ final class FakeMicrosoft implements AutoCloseable {
                 };
             }
         });
-        try {
-            server.start(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FakeServers.start(server);
     }
 
     String base() {
-        String url = server.url("/").toString();
-        return url.substring(0, url.length() - 1);
+        return FakeServers.origin(server);
     }
 
     String issuerOf(String tenantId) {
