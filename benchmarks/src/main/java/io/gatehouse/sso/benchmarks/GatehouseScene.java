@@ -1,15 +1,14 @@
 package io.gatehouse.sso.benchmarks;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.PresealedTransactions;
-import io.gatehouse.sso.core.Seal;
-import io.gatehouse.sso.core.Process;
-import io.gatehouse.sso.core.TransactionCookie;
 import io.gatehouse.sso.core.provider.ProviderBackend;
 import io.gatehouse.sso.core.testing.EngineFixture;
+import io.gatehouse.sso.core.transaction.Seal;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
@@ -113,7 +112,7 @@ public final class GatehouseScene implements AutoCloseable {
 
     /** What a browser sends to start a login. */
     public static LoginRequest loginRequest() {
-        return new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null);
+        return new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null);
     }
 
     /**

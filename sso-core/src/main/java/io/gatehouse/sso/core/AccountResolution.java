@@ -1,6 +1,7 @@
 package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
@@ -8,6 +9,8 @@ import io.gatehouse.sso.core.provider.ProviderSettings;
 import io.gatehouse.sso.core.provider.SelectedApp;
 import io.gatehouse.sso.core.settings.EmailAddresses;
 import io.gatehouse.sso.core.settings.LoginSettings;
+import io.gatehouse.sso.core.transaction.LoginTransaction;
+import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.RegistrationResult;
@@ -80,7 +83,7 @@ final class AccountResolution {
         Instant now = clock.instant();
         String next = tx.next();
 
-        if (tx.process() == Process.CONNECT) {
+        if (tx.process() == AuthProcess.CONNECT) {
             Optional<SocialAccount> existing = accounts.find(provider, profile.uid());
             if (existing.isPresent() && !existing.get().userId().equals(tx.userId())) {
                 return failures.refuse(FailureCode.IDENTITY_LINKED_ELSEWHERE, "User " + tx.userId() + " tried to connect an identity that "

@@ -1,6 +1,10 @@
 package io.gatehouse.sso.core;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.gatehouse.sso.core.mail.MailException;
+import io.gatehouse.sso.core.mail.MailMessage;
+import io.gatehouse.sso.core.mail.Mailer;
+import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDirectory;

@@ -2,6 +2,7 @@ package io.gatehouse.sso.core;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.core.oidc.OpenIdConnect;
 import io.gatehouse.sso.core.provider.AppSelector;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
@@ -17,6 +18,10 @@ import io.gatehouse.sso.core.provider.SelectedApp;
 import io.gatehouse.sso.core.settings.EmailAddresses;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.settings.LoginSettings;
+import io.gatehouse.sso.core.transaction.LoginTransaction;
+import io.gatehouse.sso.core.transaction.ReplayGuard;
+import io.gatehouse.sso.core.transaction.Seal;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.SettingsSource;
 import io.gatehouse.sso.spi.SocialAccountRepository;
@@ -54,7 +59,7 @@ import java.util.Set;
  *         .apps(apps).accounts(accounts).users(users).settings(settings).errorLog(errorLog)
  *         .mailer(mailer).listener(groupSync)
  *         .build();
- * LoginOutcome start = engine.beginLogin("keycloak", new LoginRequest(Process.LOGIN, "/", baseUrl, null, null));
+ * LoginOutcome start = engine.beginLogin("keycloak", new LoginRequest(AuthProcess.LOGIN, "/", baseUrl, null, null));
  * }</pre>
  */
 public final class LoginEngine {
@@ -138,7 +143,7 @@ public final class LoginEngine {
             if (!settings.ssoEnabled()) {
                 return fail(FailureCode.SSO_DISABLED, "SSO login attempted while LOGIN_ENABLE_SSO is off", "provider=" + routeId, path, next, secrets);
             }
-            if (request.process() == Process.CONNECT && (request.signedInUserId() == null || request.signedInUserId().isBlank())) {
+            if (request.process() == AuthProcess.CONNECT && (request.signedInUserId() == null || request.signedInUserId().isBlank())) {
                 return fail(FailureCode.NOT_SIGNED_IN, "Connect started without a signed-in user", "provider=" + routeId, path, next, secrets);
             }
             SelectedApp selected = selector.select(routeId, BaseUrl.siteOf(request.baseUrl()), request.appName());
@@ -150,8 +155,8 @@ public final class LoginEngine {
             String verifier = pkceEnabled(selected) ? new CodeVerifier().getValue() : null;
             URI location = selected.backend().authorizationUri(context, new AuthorizationParams(state, nonce, verifier));
             LoginTransaction tx = new LoginTransaction(state, nonce, verifier, routeId, selected.app().id(), request.process(),
-                    next, request.process() == Process.CONNECT ? request.signedInUserId() : null, clock.instant());
-            String sealed = seal.seal(LoginTransaction.PURPOSE, tx.toClaims(), config.transactionTtl());
+                    next, request.process() == AuthProcess.CONNECT ? request.signedInUserId() : null, clock.instant());
+            String sealed = tx.sealWith(seal, config.transactionTtl());
             TransactionCookie cookie = new TransactionCookie(TransactionCookie.nameFor(state), sealed, TransactionCookie.PATH,
                     config.transactionTtl(), "https".equalsIgnoreCase(request.baseUrl().getScheme()), "Lax");
             return new LoginOutcome.Redirect(location, cookie, next);
@@ -215,7 +220,7 @@ public final class LoginEngine {
             }
             LoginTransaction tx;
             try {
-                tx = LoginTransaction.fromClaims(seal.open(LoginTransaction.PURPOSE, sealed));
+                tx = LoginTransaction.openWith(seal, sealed);
             } catch (Seal.Broken e) {
                 return fail(FailureCode.TRANSACTION_INVALID, "The login transaction cookie was rejected: " + e.getMessage(),
                         "provider=" + routeId, path, next, secrets);
@@ -246,7 +251,7 @@ public final class LoginEngine {
             if (code == null || code.isBlank()) {
                 return fail(FailureCode.MISSING_CODE, "The callback has neither a code nor an error", "provider=" + routeId, path, next, secrets);
             }
-            if (tx.process() == Process.CONNECT) {
+            if (tx.process() == AuthProcess.CONNECT) {
                 if (callback.signedInUserId() == null) {
                     return fail(FailureCode.NOT_SIGNED_IN, "A connect callback arrived without a signed-in user", "provider=" + routeId, path, next, secrets);
                 }

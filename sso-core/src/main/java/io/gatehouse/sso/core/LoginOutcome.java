@@ -1,5 +1,6 @@
 package io.gatehouse.sso.core;
 
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.User;
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A request to start a login.
  *
  * <pre>{@code
- * LoginRequest request = new LoginRequest(Process.LOGIN, "/parts/?page=2", URI.create("https://sso.example.com"), null, null);
+ * LoginRequest request = new LoginRequest(AuthProcess.LOGIN, "/parts/?page=2", URI.create("https://sso.example.com"), null, null);
  * }</pre>
  *
  * @param process        login or connect
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param appName        optional app name when several apps serve one provider, else null
  * @param signedInUserId the signed-in user's id (required for connect), else null
  */
-public record LoginRequest(Process process, String next, URI baseUrl, String appName, String signedInUserId) {
+public record LoginRequest(AuthProcess process, String next, URI baseUrl, String appName, String signedInUserId) {
     public LoginRequest {
         Objects.requireNonNull(process, "process");
         Objects.requireNonNull(baseUrl, "baseUrl");

@@ -3,6 +3,7 @@ package io.gatehouse.sso.core;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderProfile;
+import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.SocialToken;
 
 import java.text.ParseException;

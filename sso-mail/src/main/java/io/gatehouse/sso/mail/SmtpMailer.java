@@ -1,11 +1,11 @@
 package io.gatehouse.sso.mail;
 
 import io.gatehouse.sso.core.FailureLog;
-import io.gatehouse.sso.core.MailException;
-import io.gatehouse.sso.core.MailMessage;
-import io.gatehouse.sso.core.Mailer;
 import io.gatehouse.sso.core.config.ConfigKey;
 import io.gatehouse.sso.core.config.ConfigValues;
+import io.gatehouse.sso.core.mail.MailException;
+import io.gatehouse.sso.core.mail.MailMessage;
+import io.gatehouse.sso.core.mail.Mailer;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,7 +20,6 @@ import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
 
 /**
  * A {@link Mailer} that sends through an SMTP server with Jakarta Mail (Angus Mail): a

@@ -2,9 +2,9 @@ package io.gatehouse.sso.mail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.gatehouse.sso.core.MailException;
-import io.gatehouse.sso.core.MailMessage;
 import io.gatehouse.sso.core.config.ConfigValues;
+import io.gatehouse.sso.core.mail.MailException;
+import io.gatehouse.sso.core.mail.MailMessage;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;

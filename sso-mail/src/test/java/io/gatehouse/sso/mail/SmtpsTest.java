@@ -2,8 +2,8 @@ package io.gatehouse.sso.mail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.gatehouse.sso.core.MailException;
-import io.gatehouse.sso.core.MailMessage;
+import io.gatehouse.sso.core.mail.MailException;
+import io.gatehouse.sso.core.mail.MailMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,21 +1,21 @@
 package io.gatehouse.sso.mail;
 
-import io.gatehouse.sso.core.testing.AdjustableClock;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
-import io.gatehouse.sso.core.TransactionCookie;
 import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
+import io.gatehouse.sso.core.testing.AdjustableClock;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.spi.ErrorRecord;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.User;
@@ -93,7 +93,7 @@ class SsoRegistrationMailTest {
     }
 
     private static LoginOutcome login(LoginEngine engine) {
-        LoginOutcome begun = engine.beginLogin(FakeIdp.ID, new LoginRequest(Process.LOGIN, "/", BASE, null, null));
+        LoginOutcome begun = engine.beginLogin(FakeIdp.ID, new LoginRequest(AuthProcess.LOGIN, "/", BASE, null, null));
         assertThat(begun).isInstanceOf(LoginOutcome.Redirect.class);
         LoginOutcome.Redirect redirect = (LoginOutcome.Redirect) begun;
         TransactionCookie cookie = redirect.cookie();

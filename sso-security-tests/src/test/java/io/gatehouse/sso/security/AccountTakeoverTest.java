@@ -1,10 +1,10 @@
 package io.gatehouse.sso.security;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
@@ -116,7 +116,7 @@ class AccountTakeoverTest {
         User first = ((LoginOutcome.SignedIn) bench.validLogin("shared-sub", "ada@example.com")).user();
         bench.baseline();
 
-        SecurityBench.Pending p = SecurityBench.begin(bench.engine, "partner", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+        SecurityBench.Pending p = SecurityBench.begin(bench.engine, "partner", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
         bench.answer(p, bench.idp.sign(bench.claims(p).subject("shared-sub").claim("email", "ada@example.com").build()));
         LoginOutcome atPartner = bench.engine.completeLogin("partner", SecurityBench.callback(p, p.cookies(), null));
 
@@ -132,7 +132,7 @@ class AccountTakeoverTest {
     void aMutableClaimAsUidFieldIsRefusedBeforeTheLoginStarts(String uidField) {
         try (SecurityBench mutable = new SecurityBench(Map.of("uid_field", uidField))) {
             LoginOutcome outcome = mutable.engine.beginLogin(SecurityBench.ROUTE,
-                    new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                    new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
 
             mutable.assertRefused(outcome, FailureCode.APP_NOT_CONFIGURED, "auth:/accounts/openid_connect/login/");
             assertThat(mutable.fx.errors().get(0).info()).contains("uid_field");

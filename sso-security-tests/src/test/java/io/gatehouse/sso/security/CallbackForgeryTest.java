@@ -2,16 +2,16 @@ package io.gatehouse.sso.security;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
-import io.gatehouse.sso.core.TransactionCookie;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
@@ -125,7 +125,7 @@ class CallbackForgeryTest {
     void aForgedConnectCallbackCannotAttachTheAttackersIdentityToTheSignedInVictim() {
         User attackerUser = localUser("mallory");
         User victim = localUser("victim");
-        SecurityBench.Pending attacker = bench.begin(new LoginRequest(Process.CONNECT, "/", EngineFixture.BASE, null, attackerUser.id()));
+        SecurityBench.Pending attacker = bench.begin(new LoginRequest(AuthProcess.CONNECT, "/", EngineFixture.BASE, null, attackerUser.id()));
         bench.answer(attacker, bench.idp.sign(bench.claims(attacker).subject("mallory-idp").build()));
 
         assertRefusedUnredeemed(callback(params(attacker), Map.of(), victim.id()), FailureCode.TRANSACTION_MISSING, attacker);
@@ -137,7 +137,7 @@ class CallbackForgeryTest {
         // transaction names the user who started it
         User attackerUser = localUser("mallory");
         User victim = localUser("victim");
-        SecurityBench.Pending attacker = bench.begin(new LoginRequest(Process.CONNECT, "/", EngineFixture.BASE, null, attackerUser.id()));
+        SecurityBench.Pending attacker = bench.begin(new LoginRequest(AuthProcess.CONNECT, "/", EngineFixture.BASE, null, attackerUser.id()));
         bench.answer(attacker, bench.idp.sign(bench.claims(attacker).subject("mallory-idp").build()));
 
         assertRefusedUnredeemed(callback(params(attacker), attacker.cookies(), victim.id()), FailureCode.CONNECT_USER_MISMATCH, attacker);
@@ -146,7 +146,7 @@ class CallbackForgeryTest {
     @Test
     void aConnectCallbackWithoutASignedInUserIsRefused() {
         User user = localUser("ada");
-        SecurityBench.Pending p = bench.begin(new LoginRequest(Process.CONNECT, "/", EngineFixture.BASE, null, user.id()));
+        SecurityBench.Pending p = bench.begin(new LoginRequest(AuthProcess.CONNECT, "/", EngineFixture.BASE, null, user.id()));
         bench.answer(p, bench.idp.sign(bench.claims(p).build()));
 
         assertRefusedUnredeemed(callback(params(p), p.cookies(), null), FailureCode.NOT_SIGNED_IN, p);
@@ -249,7 +249,7 @@ class CallbackForgeryTest {
         LoginEngine otherEngine = other.engine(Map.of("transaction_key", "b3RoZXIta2V5LW90aGVyLWtleS1vdGhlci1rZXktMzI="),
                 new OpenIdConnectBackend());
         SecurityBench.Pending foreign = SecurityBench.begin(otherEngine, SecurityBench.ROUTE,
-                new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
 
         assertRefusedUnredeemed(callback(params(foreign), foreign.cookies(), null), FailureCode.TRANSACTION_INVALID, foreign);
     }
@@ -300,7 +300,7 @@ class CallbackForgeryTest {
                 Secrets.CLIENT_SECRET, "", Map.of("server_url", bench.idp.issuer(), "fetch_userinfo", false), Set.of("localhost")));
         assertThat(corpA.routeId()).isEqualTo("corp-a");
         SecurityBench.Pending startedAtA = SecurityBench.begin(bench.engine, "corp-a",
-                new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
         bench.answer(startedAtA, bench.idp.sign(bench.claims(startedAtA).build()));
 
         LoginOutcome atB = bench.engine.completeLogin("corp-b", SecurityBench.callback(startedAtA, startedAtA.cookies(), null));

@@ -1,12 +1,12 @@
 package io.gatehouse.sso.security;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
-import io.gatehouse.sso.core.TransactionCookie;
 import io.gatehouse.sso.core.testing.EngineFixture;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.spi.ErrorRecord;
 import io.gatehouse.sso.testkit.InMemoryIdentityStore;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class CallbackFuzzTest {
     @Test
     void noCallbackMakesTheEngineThrowPersistOrFailUntyped() {
         for (int i = 0; i < 150; i++) {
-            genuine.add(bench.begin(new LoginRequest(i % 10 == 0 ? Process.CONNECT : Process.LOGIN, "/", EngineFixture.BASE,
+            genuine.add(bench.begin(new LoginRequest(i % 10 == 0 ? AuthProcess.CONNECT : AuthProcess.LOGIN, "/", EngineFixture.BASE,
                     null, i % 10 == 0 ? "1" : null)));
         }
         bench.baseline();

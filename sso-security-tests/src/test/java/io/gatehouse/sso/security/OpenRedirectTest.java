@@ -1,9 +1,9 @@
 package io.gatehouse.sso.security;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class OpenRedirectTest {
     }
 
     LoginOutcome loginStartedWith(String next) {
-        SecurityBench.Pending p = bench.begin(new LoginRequest(Process.LOGIN, next, EngineFixture.BASE, null, null));
+        SecurityBench.Pending p = bench.begin(new LoginRequest(AuthProcess.LOGIN, next, EngineFixture.BASE, null, null));
         bench.answer(p, bench.idp.sign(bench.claims(p).build()));
         return bench.complete(p);
     }
@@ -43,7 +43,7 @@ class OpenRedirectTest {
             " //evil.example", "/\t/evil.example", "/\n/evil.example", "/%09/evil.example", "/%0d%0aLocation:%20https://evil.example",
             "https:evil.example", "http:/evil.example", "evil.example", "@evil.example", "/%", "/%E0%A4%A"})
     void anOffSiteOrMalformedNextBecomesTheSiteRoot(String next) {
-        LoginOutcome begun = bench.engine.beginLogin(SecurityBench.ROUTE, new LoginRequest(Process.LOGIN, next, EngineFixture.BASE, null, null));
+        LoginOutcome begun = bench.engine.beginLogin(SecurityBench.ROUTE, new LoginRequest(AuthProcess.LOGIN, next, EngineFixture.BASE, null, null));
         assertThat(begun.next()).as("next after begin").isEqualTo("/");
 
         LoginOutcome completed = loginStartedWith(next);
@@ -64,7 +64,7 @@ class OpenRedirectTest {
 
     @Test
     void aNextAddedToTheCallbackIsIgnored() {
-        SecurityBench.Pending p = bench.begin(new LoginRequest(Process.LOGIN, "/parts/", EngineFixture.BASE, null, null));
+        SecurityBench.Pending p = bench.begin(new LoginRequest(AuthProcess.LOGIN, "/parts/", EngineFixture.BASE, null, null));
         bench.answer(p, bench.idp.sign(bench.claims(p).build()));
 
         LoginOutcome outcome = bench.engine.completeLogin(SecurityBench.ROUTE, new CallbackRequest(Map.of("state", List.of(p.state()),
@@ -75,7 +75,7 @@ class OpenRedirectTest {
 
     @Test
     void aFailedLoginAlsoRedirectsOnlyOnSite() {
-        SecurityBench.Pending p = bench.begin(new LoginRequest(Process.LOGIN, "//evil.example", EngineFixture.BASE, null, null));
+        SecurityBench.Pending p = bench.begin(new LoginRequest(AuthProcess.LOGIN, "//evil.example", EngineFixture.BASE, null, null));
         bench.answer(p, bench.idp.sign(bench.claims(p).subject(null).build()));
 
         assertThat(bench.complete(p)).isInstanceOfSatisfying(LoginOutcome.Failed.class, f -> assertThat(f.next()).isEqualTo("/"));

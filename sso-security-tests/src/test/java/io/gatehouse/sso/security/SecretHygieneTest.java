@@ -1,12 +1,10 @@
 package io.gatehouse.sso.security;
 
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.LoginTransaction;
-import io.gatehouse.sso.core.Process;
-import io.gatehouse.sso.core.Seal;
 import io.gatehouse.sso.core.config.ConfigException;
 import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
@@ -16,6 +14,8 @@ import io.gatehouse.sso.core.provider.CodeExchange;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.EngineFixture;
+import io.gatehouse.sso.core.transaction.LoginTransaction;
+import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
@@ -94,7 +94,7 @@ class SecretHygieneTest {
     @Test
     void aLoginTransactionPrintsNoStateNonceOrVerifier() {
         assertClean(new LoginTransaction("state-a1s2d3f4g5", "nonce-p0o9i8u7y6t5", "verifier-z9y8x7w6v5u4", "openid_connect",
-                "1", Process.LOGIN, "/", null, Instant.now()), "state-a1s2d3f4g5", "nonce-p0o9i8u7y6t5", "verifier-z9y8x7w6v5u4");
+                "1", AuthProcess.LOGIN, "/", null, Instant.now()), "state-a1s2d3f4g5", "nonce-p0o9i8u7y6t5", "verifier-z9y8x7w6v5u4");
     }
 
     @Test
@@ -169,7 +169,7 @@ class SecretHygieneTest {
         try (SecurityBench bench = new SecurityBench()) {
             SecurityBench.Pending p = bench.begin();
             LoginOutcome begun = bench.engine.beginLogin(SecurityBench.ROUTE,
-                    new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                    new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
             bench.answer(p, bench.idp.sign(bench.claims(p).build()));
             LoginOutcome signedIn = bench.complete(p);
 

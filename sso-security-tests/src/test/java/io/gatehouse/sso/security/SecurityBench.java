@@ -1,13 +1,13 @@
 package io.gatehouse.sso.security;
 
-import io.gatehouse.sso.core.testing.AdjustableClock;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
+import io.gatehouse.sso.core.testing.AdjustableClock;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
 import io.gatehouse.sso.core.testing.LoginDance;
@@ -105,7 +105,7 @@ final class SecurityBench implements AutoCloseable {
     }
 
     Pending begin() {
-        return begin(new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+        return begin(new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
     }
 
     Pending begin(LoginRequest request) {

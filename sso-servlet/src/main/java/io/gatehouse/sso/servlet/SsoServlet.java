@@ -1,17 +1,17 @@
 package io.gatehouse.sso.servlet;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginFailure;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.SignupDetails;
-import io.gatehouse.sso.core.TransactionCookie;
 import io.gatehouse.sso.core.Usernames;
 import io.gatehouse.sso.core.settings.EmailAddresses;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
@@ -244,15 +244,15 @@ public class SsoServlet extends HttpServlet {
 
     private void login(HttpServletRequest request, HttpServletResponse response, MountPoint mount, String provider, boolean post)
             throws IOException {
-        Process process = Process.parse(request.getParameter("process"));
-        if (process == Process.CONNECT && !post) {
+        AuthProcess process = AuthProcess.parse(request.getParameter("process"));
+        if (process == AuthProcess.CONNECT && !post) {
             // a GET link could make a victim's browser link an identity the attacker controls to the victim's account
             response.setHeader("Allow", "POST");
             responder.error(request, response, new Page.Error(405, "method_not_allowed",
                     "Connecting an account needs a form POST from this site.", null, mount.appUrl("/")));
             return;
         }
-        String userId = process == Process.CONNECT ? sessionBinder.currentUserId(request).orElse(null) : null;
+        String userId = process == AuthProcess.CONNECT ? sessionBinder.currentUserId(request).orElse(null) : null;
         LoginOutcome outcome = engine.beginLogin(provider, new LoginRequest(process, request.getParameter("next"),
                 mount.ssoBase(), blankToNull(request.getParameter("app")), userId));
         respond(request, response, mount, outcome);

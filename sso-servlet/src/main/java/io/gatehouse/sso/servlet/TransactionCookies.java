@@ -1,6 +1,6 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.core.TransactionCookie;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -3,7 +3,7 @@ package io.gatehouse.sso.servlet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.sso.core.LoginEngine;
-import io.gatehouse.sso.core.MailMessage;
+import io.gatehouse.sso.core.mail.MailMessage;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.LoginDance;
@@ -169,7 +169,7 @@ class SsoServletTest {
         String cookie = Browser.setCookie(start, "gatehouse_tx_").orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/app/accounts/")
                 .contains("Max-Age=600").doesNotContain("Secure");
-        assertThat(cookie).startsWith(io.gatehouse.sso.core.TransactionCookie.nameFor(state(location)) + "=");
+        assertThat(cookie).startsWith(io.gatehouse.sso.core.transaction.TransactionCookie.nameFor(state(location)) + "=");
         assertThat(start.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(start.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     }
@@ -200,7 +200,7 @@ class SsoServletTest {
         assertThat(done.headers().firstValue("Location")).hasValue("/app/parts/?cat=4");
         assertThat(done.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(Browser.setCookie(done, "JSESSIONID")).isPresent();
-        String cleared = Browser.setCookie(done, io.gatehouse.sso.core.TransactionCookie.nameFor(state(Browser.location(start)))).orElseThrow();
+        String cleared = Browser.setCookie(done, io.gatehouse.sso.core.transaction.TransactionCookie.nameFor(state(Browser.location(start)))).orElseThrow();
         assertExpired(cleared);
         assertThat(cleared).contains("Path=/app/accounts/");
         User ada = fx.store.findByUsername("ada").orElseThrow();
@@ -533,7 +533,7 @@ class SsoServletTest {
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.body()).contains("cancelled").contains("href=\"/app/parts/\"");
         assertThat(fx.errors()).extracting(e -> e.kind()).containsExactly("sso.cancelled");
-        assertExpired(Browser.setCookie(answer, io.gatehouse.sso.core.TransactionCookie.nameFor(state)).orElseThrow());
+        assertExpired(Browser.setCookie(answer, io.gatehouse.sso.core.transaction.TransactionCookie.nameFor(state)).orElseThrow());
         assertThat(whoAmI()).isEqualTo("anonymous");
     }
 

@@ -1,10 +1,10 @@
 package io.gatehouse.sso.core.testing;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -56,7 +56,7 @@ public final class LoginDance {
     }
 
     public Started begin(LoginEngine engine, String routeId) {
-        return begin(engine, routeId, new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+        return begin(engine, routeId, new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
     }
 
     public LoginOutcome complete(LoginEngine engine, String routeId, Started started, String signedInUserId) {

@@ -1,8 +1,8 @@
 package io.gatehouse.sso.core.testing;
 
-import io.gatehouse.sso.core.MailException;
-import io.gatehouse.sso.core.MailMessage;
-import io.gatehouse.sso.core.Mailer;
+import io.gatehouse.sso.core.mail.MailException;
+import io.gatehouse.sso.core.mail.MailMessage;
+import io.gatehouse.sso.core.mail.Mailer;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,11 +1,11 @@
 package io.gatehouse.sso.provider.keycloak;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
 import io.gatehouse.sso.core.testing.LoginDance;
@@ -35,7 +35,7 @@ class KeycloakLoginTest {
     }
 
     LoginOutcome login(LoginEngine engine) {
-        LoginOutcome begun = engine.beginLogin("keycloak", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+        LoginOutcome begun = engine.beginLogin("keycloak", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
         assertThat(begun).isInstanceOf(LoginOutcome.Redirect.class);
         LoginOutcome.Redirect r = (LoginOutcome.Redirect) begun;
         var q = LoginDance.query(r.location());
@@ -71,7 +71,7 @@ class KeycloakLoginTest {
         fx.addApp("keycloak", "KC", FakeIdp.CLIENT_ID, FakeIdp.CLIENT_SECRET, Map.of("server_url", keycloak.issuer()));
 
         LoginOutcome.Redirect r = (LoginOutcome.Redirect) fx.engine(new KeycloakBackend())
-                .beginLogin("keycloak", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                .beginLogin("keycloak", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
 
         assertThat(LoginDance.query(r.location()).get("scope")).containsExactly("openid profile email");
         assertThat(r.location().toString()).startsWith(keycloak.issuer() + "/authorize?");
@@ -82,7 +82,7 @@ class KeycloakLoginTest {
         fx.addApp("keycloak", "KC", FakeIdp.CLIENT_ID, FakeIdp.CLIENT_SECRET, Map.of("KEYCLOAK_URL", keycloak.origin()));
 
         LoginOutcome outcome = fx.engine(new KeycloakBackend())
-                .beginLogin("keycloak", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                .beginLogin("keycloak", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
 
         assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Failed.class,
                 f -> assertThat(f.failure().code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED));
@@ -94,7 +94,7 @@ class KeycloakLoginTest {
         fx.addApp("keycloak", "KC", FakeIdp.CLIENT_ID, FakeIdp.CLIENT_SECRET, Map.of("server_url", keycloak.origin()));
 
         LoginOutcome outcome = fx.engine(new KeycloakBackend())
-                .beginLogin("keycloak", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                .beginLogin("keycloak", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
 
         assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Failed.class,
                 f -> assertThat(f.failure().code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED));

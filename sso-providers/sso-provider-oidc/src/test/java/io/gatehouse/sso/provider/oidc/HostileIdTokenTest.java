@@ -2,12 +2,12 @@ package io.gatehouse.sso.provider.oidc;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
 import io.gatehouse.sso.core.testing.LoginDance;
@@ -56,7 +56,7 @@ class HostileIdTokenTest {
 
     Pending begin() {
         LoginOutcome.Redirect r = (LoginOutcome.Redirect) engine.beginLogin("openid_connect",
-                new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
         var q = LoginDance.query(r.location());
         return new Pending(q.get("state").get(0), q.get("nonce").get(0), Map.of(r.cookie().name(), r.cookie().value()));
     }
@@ -217,7 +217,7 @@ class HostileIdTokenTest {
                 Map.of("server_url", "http://127.0.0.1:" + deadPort + "/realm"));
         engine = fx.engine(new OpenIdConnectBackend());
 
-        LoginOutcome outcome = engine.beginLogin("openid_connect", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+        LoginOutcome outcome = engine.beginLogin("openid_connect", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
 
         assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Failed.class,
                 f -> assertThat(f.failure().code()).isEqualTo(FailureCode.IDP_UNREACHABLE));
@@ -227,7 +227,7 @@ class HostileIdTokenTest {
     void aDiscoveryDocumentDeclaringAnotherIssuerIsRefused() {
         idp.declareIssuer("https://impostor.example");
 
-        LoginOutcome outcome = engine.beginLogin("openid_connect", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+        LoginOutcome outcome = engine.beginLogin("openid_connect", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
 
         assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Failed.class,
                 f -> assertThat(f.failure().code()).isEqualTo(FailureCode.ISSUER_MISMATCH));

@@ -1,10 +1,10 @@
 package io.gatehouse.sso.provider.oidc;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.SignupDetails;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.EngineFixture;
@@ -106,11 +106,11 @@ class OpenIdConnectLoginTest {
     @Test
     void theNextPathIsKeptWhenSafeAndReplacedWhenOffSite() {
         nextUser("ada", Map.of());
-        var safe = dance.begin(engine, "openid_connect", new LoginRequest(Process.LOGIN, "/parts/?cat=4", EngineFixture.BASE, null, null));
+        var safe = dance.begin(engine, "openid_connect", new LoginRequest(AuthProcess.LOGIN, "/parts/?cat=4", EngineFixture.BASE, null, null));
         assertThat(dance.complete(engine, "openid_connect", safe, null).next()).isEqualTo("/parts/?cat=4");
 
         nextUser("ada", Map.of());
-        var evil = dance.begin(engine, "openid_connect", new LoginRequest(Process.LOGIN, "https://evil.example/", EngineFixture.BASE, null, null));
+        var evil = dance.begin(engine, "openid_connect", new LoginRequest(AuthProcess.LOGIN, "https://evil.example/", EngineFixture.BASE, null, null));
         assertThat(dance.complete(engine, "openid_connect", evil, null).next()).isEqualTo("/");
     }
 
@@ -150,7 +150,7 @@ class OpenIdConnectLoginTest {
                 Map.of("server_url", idp.issuerUrl("corp").toString(), "pkce_enabled", "perhaps"));
         engine = fx.engine(new OpenIdConnectBackend());
 
-        assertFailure(engine.beginLogin("openid_connect", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null)),
+        assertFailure(engine.beginLogin("openid_connect", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null)),
                 FailureCode.APP_NOT_CONFIGURED);
         assertThat(fx.errors().get(0).info()).contains("pkce_enabled");
     }
@@ -179,7 +179,7 @@ class OpenIdConnectLoginTest {
                 "github", "1", Map.of(), null, Set.of(), Instant.now())).user();
         nextUser("bob-oidc", Map.of());
 
-        var started = dance.begin(engine, "openid_connect", new LoginRequest(Process.CONNECT, "/settings/", EngineFixture.BASE, null, bob.id()));
+        var started = dance.begin(engine, "openid_connect", new LoginRequest(AuthProcess.CONNECT, "/settings/", EngineFixture.BASE, null, bob.id()));
         LoginOutcome outcome = dance.complete(engine, "openid_connect", started, bob.id());
 
         assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Connected.class, c -> {
@@ -197,7 +197,7 @@ class OpenIdConnectLoginTest {
                 "github", "1", Map.of(), null, Set.of(), Instant.now())).user();
 
         nextUser("ada", Map.of());
-        var started = dance.begin(engine, "openid_connect", new LoginRequest(Process.CONNECT, "/", EngineFixture.BASE, null, bob.id()));
+        var started = dance.begin(engine, "openid_connect", new LoginRequest(AuthProcess.CONNECT, "/", EngineFixture.BASE, null, bob.id()));
         LoginOutcome outcome = dance.complete(engine, "openid_connect", started, bob.id());
 
         assertFailure(outcome, FailureCode.IDENTITY_LINKED_ELSEWHERE);
@@ -209,7 +209,7 @@ class OpenIdConnectLoginTest {
         User bob = fx.store.register(new Registration(new UserDraft("bob", "bob@corp.example", "", "", true),
                 "github", "1", Map.of(), null, Set.of(), Instant.now())).user();
         nextUser("bob-oidc", Map.of());
-        var started = dance.begin(engine, "openid_connect", new LoginRequest(Process.CONNECT, "/", EngineFixture.BASE, null, bob.id()));
+        var started = dance.begin(engine, "openid_connect", new LoginRequest(AuthProcess.CONNECT, "/", EngineFixture.BASE, null, bob.id()));
 
         LoginOutcome outcome = dance.complete(engine, "openid_connect", started, "999");
 
@@ -303,7 +303,7 @@ class OpenIdConnectLoginTest {
         var started = dance.begin(engine, "openid_connect");
         fx.set(SettingKey.LOGIN_ENABLE_SSO, "false");
 
-        assertFailure(engine.beginLogin("openid_connect", new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null)),
+        assertFailure(engine.beginLogin("openid_connect", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null)),
                 FailureCode.SSO_DISABLED);
         nextUser("ada", Map.of());
         assertFailure(dance.complete(engine, "openid_connect", started, null), FailureCode.SSO_DISABLED);

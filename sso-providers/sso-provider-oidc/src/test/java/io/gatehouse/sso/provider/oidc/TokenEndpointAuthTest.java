@@ -1,10 +1,10 @@
 package io.gatehouse.sso.provider.oidc;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.Process;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
 import io.gatehouse.sso.core.testing.LoginDance;
@@ -31,7 +31,7 @@ class TokenEndpointAuthTest {
         fx.addApp("openid_connect", "Fake", FakeIdp.CLIENT_ID, FakeIdp.CLIENT_SECRET, settings);
         LoginEngine engine = fx.engine(new OpenIdConnectBackend());
         LoginOutcome.Redirect r = (LoginOutcome.Redirect) engine.beginLogin("openid_connect",
-                new LoginRequest(Process.LOGIN, "/", EngineFixture.BASE, null, null));
+                new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
         var q = LoginDance.query(r.location());
         idp.answerWithIdToken(idp.sign(idp.claims(q.get("nonce").get(0)).build()));
         LoginOutcome outcome = engine.completeLogin("openid_connect", new CallbackRequest(

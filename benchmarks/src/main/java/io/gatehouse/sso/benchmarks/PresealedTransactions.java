@@ -1,4 +1,10 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.benchmarks;
+
+import io.gatehouse.sso.core.AuthProcess;
+import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.core.transaction.LoginTransaction;
+import io.gatehouse.sso.core.transaction.Seal;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,9 +15,8 @@ import java.time.Duration;
  * needs a fresh state (the engine refuses a replayed one), while signing a new token per login would cost
  * far more than validating it and swamp what is being measured.
  *
- * <p>It lives in the benchmarks module but in sso-core's package, to reach the package-private
- * {@link LoginTransaction#toClaims()} and purpose: the cookie is built by the engine's own code, not a copy
- * of its claim layout that could silently drift.
+ * <p>The cookie is sealed by the engine's own code ({@link LoginTransaction#sealWith}), not a copy of its
+ * claim layout that could silently drift.
  *
  * <pre>{@code
  * PresealedTransactions tx = new PresealedTransactions(key, Duration.ofMinutes(10));
@@ -32,9 +37,9 @@ public final class PresealedTransactions {
 
     /** The cookie the engine would have set for a login with these values (process LOGIN, next "/"). */
     public TransactionCookie seal(String state, String nonce, String codeVerifier, String routeId, String appId) {
-        LoginTransaction tx = new LoginTransaction(state, nonce, codeVerifier, routeId, appId, Process.LOGIN, "/", null,
+        LoginTransaction tx = new LoginTransaction(state, nonce, codeVerifier, routeId, appId, AuthProcess.LOGIN, "/", null,
                 clock.instant());
-        String sealed = seal.seal(LoginTransaction.PURPOSE, tx.toClaims(), ttl);
+        String sealed = tx.sealWith(seal, ttl);
         return new TransactionCookie(TransactionCookie.nameFor(state), sealed, "/accounts/", ttl, false, "Lax");
     }
 }

@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.core.transaction;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,20 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * so replaying a callback (same state, same cookie) on this node fails even if the IdP does not
  * enforce single-use codes. Memory is bounded by logins completed within one transaction lifetime.
  */
-final class ReplayGuard {
+public final class ReplayGuard {
     private final Map<String, Instant> used = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final Clock clock;
     private volatile Instant nextSweep;
 
-    ReplayGuard(Duration ttl, Clock clock) {
+    public ReplayGuard(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
         this.nextSweep = clock.instant().plus(ttl);
     }
 
     /** True the first time a state is presented; false on every later presentation. */
-    boolean firstUse(String state) {
+    public boolean firstUse(String state) {
         Instant now = clock.instant();
         sweep(now);
         return used.putIfAbsent(state, now.plus(ttl)) == null;

@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.core.transaction;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
@@ -100,7 +100,7 @@ public final class Seal {
 
     /** A sealed value that cannot be trusted. */
     public static final class Broken extends Exception {
-        Broken(String why) {
+        public Broken(String why) {
             super(why);
         }
     }

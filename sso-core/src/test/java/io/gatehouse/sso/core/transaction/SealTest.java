@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.core.transaction;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.testing.AdjustableClock;

@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.core.mail;
 
 /** A mail could not be sent (server down, refused, misconfigured). The message never holds the SMTP password. */
 public class MailException extends Exception {

@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.core.mail;
 
 import java.util.Objects;
 

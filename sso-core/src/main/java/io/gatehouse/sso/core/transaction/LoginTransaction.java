@@ -1,8 +1,11 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.core.transaction;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.gatehouse.sso.core.AuthProcess;
+import io.gatehouse.sso.core.SafeNext;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,9 +23,9 @@ import java.util.Objects;
  * @param issuedAt     when the login started
  */
 public record LoginTransaction(String state, String nonce, String codeVerifier, String routeId, String appId,
-                               Process process, String next, String userId, Instant issuedAt) {
+                               AuthProcess process, String next, String userId, Instant issuedAt) {
 
-    static final String PURPOSE = "login-transaction";
+    private static final String PURPOSE = "login-transaction";
 
     public LoginTransaction {
         Objects.requireNonNull(state, "state");
@@ -33,13 +36,23 @@ public record LoginTransaction(String state, String nonce, String codeVerifier, 
         next = SafeNext.of(next);
     }
 
-    JWTClaimsSet toClaims() {
+    /** This transaction sealed for a cookie that lives {@code ttl}. */
+    public String sealWith(Seal seal, Duration ttl) {
+        return seal.seal(PURPOSE, toClaims(), ttl);
+    }
+
+    /** Opens a transaction sealed by {@link #sealWith}. */
+    public static LoginTransaction openWith(Seal seal, String sealed) throws Seal.Broken, Seal.Expired {
+        return fromClaims(seal.open(PURPOSE, sealed));
+    }
+
+    private JWTClaimsSet toClaims() {
         return new JWTClaimsSet.Builder().claim("st", state).claim("nn", nonce).claim("pk", codeVerifier)
                 .claim("pv", routeId).claim("ap", appId).claim("pr", process.name()).claim("nx", next)
                 .claim("us", userId).build();
     }
 
-    static LoginTransaction fromClaims(JWTClaimsSet c) throws Seal.Broken {
+    private static LoginTransaction fromClaims(JWTClaimsSet c) throws Seal.Broken {
         try {
             String state = c.getStringClaim("st");
             String nonce = c.getStringClaim("nn");
@@ -49,7 +62,7 @@ public record LoginTransaction(String state, String nonce, String codeVerifier, 
             if (state == null || nonce == null || route == null || app == null || process == null || c.getIssueTime() == null) {
                 throw new Seal.Broken("incomplete transaction");
             }
-            return new LoginTransaction(state, nonce, c.getStringClaim("pk"), route, app, Process.valueOf(process),
+            return new LoginTransaction(state, nonce, c.getStringClaim("pk"), route, app, AuthProcess.valueOf(process),
                     c.getStringClaim("nx"), c.getStringClaim("us"), c.getIssueTime().toInstant());
         } catch (ParseException | IllegalArgumentException e) {
             throw new Seal.Broken("malformed transaction");

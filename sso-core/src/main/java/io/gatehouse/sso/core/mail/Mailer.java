@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.core.mail;
 
 /**
  * Sends mail. As InvenTree documents, SSO registration needs working email: the engine refuses SSO

@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core;
+package io.gatehouse.sso.core.transaction;
 
 import java.time.Duration;
 
