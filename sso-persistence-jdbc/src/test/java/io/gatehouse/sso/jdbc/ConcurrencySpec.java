@@ -1,8 +1,8 @@
 package io.gatehouse.sso.jdbc;
 
-import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.GroupChange;
 import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.RegistrationResult;
 import io.gatehouse.sso.spi.SocialToken;

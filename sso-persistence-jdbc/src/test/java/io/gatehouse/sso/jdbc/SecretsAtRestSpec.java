@@ -1,7 +1,7 @@
 package io.gatehouse.sso.jdbc;
 
-import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
