@@ -70,7 +70,8 @@ final class EmailConfirmation {
             return attempt.about("user=" + claims.getSubject())
                     .refuse(FailureCode.CONFIRMATION_INVALID, "A confirmation link names a user or email that no longer matches");
         }
-        // every link for this user and email expires within TTL of now, so remembering the use that long suffices
+        // every link for this user and email expires within TTL of now, so remembering the use that long suffices;
+        // the JDBC store's migration V2 moved the uses schema version 1 recorded under this same value
         String used = SingleUseKey.of(PURPOSE, user.get().id() + ":" + user.get().email().toLowerCase(Locale.ROOT));
         if (user.get().active() || !parts.singleUse().firstUse(used, parts.clock().instant().plus(TTL))) {
             return attempt.about("user=" + user.get().id())
