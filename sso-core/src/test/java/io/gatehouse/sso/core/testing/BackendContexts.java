@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@link ProviderContext} for calling one provider backend directly (without the engine): an app serving
@@ -23,7 +22,8 @@ public final class BackendContexts {
     public static ProviderContext forApp(String provider, String name, String clientId, String secret,
                                          Map<String, Object> settings, URI callback) {
         ProviderHttp http = new ProviderHttp(Duration.ofSeconds(5), ProviderHttp.DEFAULT_MAX_BODY_BYTES);
-        SocialApp app = new SocialApp("1", provider, "", name, clientId, secret, "", settings, Set.of("*"));
+        SocialApp app = SocialApp.builder(provider).id("1").name(name).clientId(clientId).secret(secret).settings(settings)
+                .sites("*").build();
         return new ProviderContext(app, ProviderSettings.of(settings), callback, http, new OpenIdConnect(http, Clock.systemUTC()));
     }
 }

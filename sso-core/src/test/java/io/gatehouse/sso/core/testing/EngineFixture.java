@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Real in-memory stores, live settings and a recording mailer around a {@link LoginEngine}: the
@@ -58,7 +57,8 @@ public final class EngineFixture {
     }
 
     public SocialApp addApp(String provider, String name, String clientId, String secret, Map<String, Object> appSettings) {
-        return apps.save(new SocialApp(null, provider, "", name, clientId, secret, "", appSettings, Set.of("localhost")));
+        return apps.save(SocialApp.builder(provider).name(name).clientId(clientId).secret(secret).settings(appSettings)
+                .sites("localhost").build());
     }
 
     /** An engine over these stores with exactly the given backends enabled. */
