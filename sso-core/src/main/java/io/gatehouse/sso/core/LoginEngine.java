@@ -3,15 +3,14 @@ package io.gatehouse.sso.core;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.Mailer;
-import io.gatehouse.sso.core.oidc.OpenIdConnect;
 import io.gatehouse.sso.core.provider.AppSelector;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.CodeExchange;
 import io.gatehouse.sso.core.provider.EmailAddress;
+import io.gatehouse.sso.core.provider.IdpClients;
 import io.gatehouse.sso.core.provider.InvalidProviderSettingException;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
-import io.gatehouse.sso.core.provider.ProviderHttp;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.provider.ProviderResult;
 import io.gatehouse.sso.core.provider.SelectedApp;
@@ -81,8 +80,7 @@ public final class LoginEngine {
     private final FailureLog failures;
     private final Seal seal;
     private final Clock clock;
-    private final ProviderHttp http;
-    private final OpenIdConnect oidc;
+    private final IdpClients clients;
     private final ReplayGuard replay;
     private final EmailConfirmation confirmation;
     private final AccountResolution resolution;
@@ -99,8 +97,7 @@ public final class LoginEngine {
         this.failures = new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
         this.selector = new AppSelector(Objects.requireNonNull(b.apps, "apps"), config, registry);
-        this.http = new ProviderHttp(config.httpTimeout(), ProviderHttp.DEFAULT_MAX_BODY_BYTES);
-        this.oidc = new OpenIdConnect(http, clock);
+        this.clients = IdpClients.create(config.httpTimeout(), clock);
         byte[] key = config.transactionKey().orElseGet(() -> {
             LOG.warn("No transaction_key is configured: login transactions are sealed with a per-process key. "
                     + "Several application nodes (or a restart during a login) need one shared key: set {}TRANSACTION_KEY "
@@ -177,7 +174,7 @@ public final class LoginEngine {
     }
 
     private ProviderContext context(SelectedApp selected, URI baseUrl) {
-        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), http, oidc);
+        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), clients);
     }
 
     private String randomToken() {
