@@ -74,7 +74,7 @@ public final class JwksCache {
         if (!(built instanceof JWKSetBasedJWKSource<SecurityContext> layered)) {
             throw new IllegalStateException("Nimbus built a " + built.getClass().getName() + " for " + url);
         }
-        return new ClockedJwkSource(layered.getJWKSetSource(), clock);
+        return new ClockedJwkSource(layered.getJWKSetSource(), clock, RATE_LIMIT);
     }
 
     private static URL url(URI jwksUri) throws ProviderException {
