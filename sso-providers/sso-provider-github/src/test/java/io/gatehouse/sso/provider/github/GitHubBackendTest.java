@@ -141,6 +141,25 @@ class GitHubBackendTest {
         assertThat(q.get("scope")).containsExactly("user:email");
     }
 
+    @Test
+    void authParamsAddTheirParametersToTheAuthorizationUrl() throws Exception {
+        var q = LoginDance.query(authorize(Map.of("AUTH_PARAMS", Map.of("allow_signup", "false", "prompt", "select_account")), VERIFIER));
+
+        assertThat(q.get("allow_signup")).containsExactly("false");
+        assertThat(q.get("prompt")).containsExactly("select_account");
+        assertThat(q.get("state")).containsExactly("state-0123456789abcdefghij");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge",
+            "code_challenge_method"})
+    void aReservedAuthParamIsRefusedAsAConfigurationErrorNamingIt(String reserved) {
+        ProviderException e = failure(() -> authorize(Map.of("AUTH_PARAMS", Map.of(reserved, "attacker-chosen")), VERIFIER));
+
+        assertThat(e.code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED);
+        assertThat(e.getMessage()).contains("AUTH_PARAMS may not set [" + reserved + "]");
+    }
+
     // ------------------------------------------------------------------ token exchange
 
     @Test
