@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
@@ -151,8 +152,7 @@ class GitHubBackendTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge",
-            "code_challenge_method"})
+    @MethodSource("io.gatehouse.sso.core.testing.ReservedAuthParams#names")
     void aReservedAuthParamIsRefusedAsAConfigurationErrorNamingIt(String reserved) {
         ProviderException e = failure(() -> authorize(Map.of("AUTH_PARAMS", Map.of(reserved, "attacker-chosen")), VERIFIER));
 
