@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -223,6 +228,27 @@ class IdTokenVerifierTest {
         assertThat(e.code()).isEqualTo(FailureCode.ID_TOKEN_SIGNATURE_INVALID);
         assertThat(e.getMessage()).contains("rate limited");
         assertThat(idp.jwksFetches()).isEqualTo(fetches);
+    }
+
+    @Test
+    void loginsRightAfterARotationWaitForOneRefreshAndAllSucceed() throws Exception {
+        verify(idp.sign(claims().build()));
+        RSAKey rotated = idp.rotate();
+        idp.answerJwks(r -> idp.publishedKeys().newBuilder().headersDelay(300, TimeUnit.MILLISECONDS).build());
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JWTClaimsSet>> logins = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String token = idp.sign(claims().build(), rotated, true);
+                logins.add(threads.submit(() -> verify(token)));
+            }
+            for (Future<JWTClaimsSet> login : logins) {
+                assertThat(login.get(10, TimeUnit.SECONDS).getSubject()).isEqualTo("subject-1");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(idp.jwksFetches()).as("the first download, then one for the rotation").isEqualTo(2);
     }
 
     @Test

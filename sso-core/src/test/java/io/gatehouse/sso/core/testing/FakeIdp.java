@@ -45,7 +45,7 @@ public final class FakeIdp implements AutoCloseable {
     private volatile String discoveryIssuer;
     private volatile Function<RecordedRequest, MockResponse> tokenResponder = r -> json(500, "{\"error\":\"server_error\"}");
     private volatile Function<RecordedRequest, MockResponse> userInfoResponder = r -> json(404, "{}");
-    private volatile Function<RecordedRequest, MockResponse> jwksResponder = r -> json(200, publishedKeys());
+    private volatile Function<RecordedRequest, MockResponse> jwksResponder = r -> publishedKeys();
 
     private final String basePath;
 
@@ -84,10 +84,11 @@ public final class FakeIdp implements AutoCloseable {
         discoveryIssuer = issuer();
     }
 
-    private String publishedKeys() {
+    /** The JWKS endpoint's normal answer: the published public keys. */
+    public MockResponse publishedKeys() {
         List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
         published.forEach(k -> keys.add(k.toPublicJWK()));
-        return new JWKSet(keys).toString();
+        return json(200, new JWKSet(keys).toString());
     }
 
     private static RSAKey newKey() {
@@ -222,7 +223,7 @@ public final class FakeIdp implements AutoCloseable {
 
     /** The JWKS endpoint publishes the keys again (after {@link #answerJwks}). */
     public void answerJwksWithPublishedKeys() {
-        jwksResponder = r -> json(200, publishedKeys());
+        jwksResponder = r -> publishedKeys();
     }
 
     /** How many TCP connections the server accepted that carried at least one request. */
