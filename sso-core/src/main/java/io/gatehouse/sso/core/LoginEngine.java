@@ -2,12 +2,11 @@ package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.Mailer;
-import io.gatehouse.sso.core.oidc.OpenIdConnect;
 import io.gatehouse.sso.core.provider.AppSelector;
 import io.gatehouse.sso.core.provider.CodeExchange;
+import io.gatehouse.sso.core.provider.IdpClients;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
-import io.gatehouse.sso.core.provider.ProviderHttp;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.provider.ProviderResult;
 import io.gatehouse.sso.core.provider.SelectedApp;
@@ -51,8 +50,7 @@ public final class LoginEngine {
     private final GatehouseConfig config;
     private final EngineParts parts;
     private final AppSelector selector;
-    private final ProviderHttp http;
-    private final OpenIdConnect oidc;
+    private final IdpClients clients;
     private final CallbackChecks checks;
     private final AccountResolution resolution;
     private final EmailConfirmation confirmation;
@@ -68,8 +66,7 @@ public final class LoginEngine {
                 EngineParts.seal(config, clock), EngineParts.singleUseOrPerNode(b.singleUseValues, config, clock), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
         this.selector = new AppSelector(Objects.requireNonNull(b.apps, "apps"), config, registry);
-        this.http = new ProviderHttp(config.httpTimeout(), ProviderHttp.DEFAULT_MAX_BODY_BYTES);
-        this.oidc = new OpenIdConnect(http, clock);
+        this.clients = IdpClients.create(config.httpTimeout(), clock);
         this.checks = new CallbackChecks(parts);
         this.resolution = new AccountResolution(parts);
         this.confirmation = new EmailConfirmation(parts);
@@ -114,7 +111,7 @@ public final class LoginEngine {
     }
 
     private ProviderContext context(SelectedApp selected, URI baseUrl) {
-        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), http, oidc);
+        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), clients);
     }
 
     // ------------------------------------------------------------------ complete

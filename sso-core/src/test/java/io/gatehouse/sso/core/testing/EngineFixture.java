@@ -61,6 +61,12 @@ public final class EngineFixture {
                 .sites("localhost").build());
     }
 
+    /** The {@code openid_connect} app "Fake" of this fake IdP, serving localhost, with userinfo off. */
+    public SocialApp addOidcApp(FakeIdp idp) {
+        return addApp("openid_connect", "Fake", FakeIdp.CLIENT_ID, FakeIdp.CLIENT_SECRET, Map.of("server_url", idp.issuer(),
+                "fetch_userinfo", false));
+    }
+
     /** An engine over these stores with exactly the given backends enabled. */
     public LoginEngine engine(Map<String, ?> config, ProviderBackend... backends) {
         List<String> ids = Arrays.stream(backends).map(ProviderBackend::id).toList();

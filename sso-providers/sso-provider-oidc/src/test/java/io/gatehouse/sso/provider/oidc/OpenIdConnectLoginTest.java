@@ -6,6 +6,7 @@ import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
 import io.gatehouse.sso.core.SignupDetails;
+import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.LoginDance;
@@ -61,6 +62,12 @@ class OpenIdConnectLoginTest {
                 "preferred_username", subject, "given_name", "Ada", "family_name", "Lovelace"));
         all.putAll(claims);
         idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", subject, "JWT", List.of(CLIENT_ID), all, 3600));
+    }
+
+    @Test
+    void theModuleIsRegisteredWithServiceLoaderUnderTheIdOpenidConnect() {
+        assertThat(ProviderRegistry.load(List.of("openid_connect")).find("openid_connect"))
+                .containsInstanceOf(OpenIdConnectBackend.class);
     }
 
     @Test
