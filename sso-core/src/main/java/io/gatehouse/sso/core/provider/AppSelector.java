@@ -151,9 +151,9 @@ public final class AppSelector {
             if (m.get("settings") instanceof Map<?, ?> s) {
                 s.forEach((k, v) -> settings.put(String.valueOf(k), v));
             }
-            out.add(new SocialApp("config:" + providerId + ":" + index, providerId, str(m.get("provider_id")),
-                    (m.get("name") == null ? providerId : str(m.get("name"))), str(m.get("client_id")), str(m.get("secret")),
-                    str(m.get("key")), settings, Set.of("*")));
+            out.add(SocialApp.builder(providerId).id("config:" + providerId + ":" + index).providerId(str(m.get("provider_id")))
+                    .name(m.get("name") == null ? providerId : str(m.get("name"))).clientId(str(m.get("client_id")))
+                    .secret(str(m.get("secret"))).key(str(m.get("key"))).settings(settings).sites("*").build());
         }
         return out;
     }

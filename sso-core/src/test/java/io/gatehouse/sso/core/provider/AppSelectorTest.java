@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +28,8 @@ class AppSelectorTest {
     }
 
     SocialApp app(String provider, String providerId, String name, Map<String, Object> settings, String... sites) {
-        return apps.save(new SocialApp(null, provider, providerId, name, "cid", "secret", "", settings, Set.of(sites)));
+        return apps.save(SocialApp.builder(provider).providerId(providerId).name(name).clientId("cid").secret("secret")
+                .settings(settings).sites(sites).build());
     }
 
     @Test
