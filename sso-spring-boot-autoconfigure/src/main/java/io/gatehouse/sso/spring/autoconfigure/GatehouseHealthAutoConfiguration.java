@@ -27,11 +27,12 @@ import java.util.Optional;
 @AutoConfiguration(after = GatehouseEngineAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean({SocialAppRepository.class, SettingsSource.class, GatehouseConfig.class})
-@ConditionalOnEnabledHealthIndicator("gatehouse")
 public class GatehouseHealthAutoConfiguration {
     private static final String SMTP_MAILER = "io.gatehouse.sso.mail.SmtpMailer";
 
+    /** Its switch is on the method: the class's own conditions must rule it out before health's classes load. */
     @Bean
+    @ConditionalOnEnabledHealthIndicator("gatehouse")
     @ConditionalOnMissingBean(name = "gatehouseHealthIndicator")
     public GatehouseHealthIndicator gatehouseHealthIndicator(SettingsSource settings, SocialAppRepository apps,
                                                              GatehouseConfig config, ProviderRegistry registry,

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A full sign-in through HTTP redirects into a Spring Security application, against a real OpenID Connect server. */
-@SpringBootTest(classes = SignInTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = SignInTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.endpoint.health.show-details=always")
 class SpringSecuritySignInTest {
     private static final LocalPeers PEERS = new LocalPeers();
 
@@ -182,6 +183,14 @@ class SpringSecuritySignInTest {
         browser.signIn(LocalPeers.PROVIDER, "/");
 
         assertThat(addedGroups()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void actuatorsHealthIncludesGatehouse() {
+        HttpResponse<String> health = browser.get("/actuator/health/gatehouse");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"identityProviders\":{\"corp\":\"UP\"}");
     }
 
     private double addedGroups() {
