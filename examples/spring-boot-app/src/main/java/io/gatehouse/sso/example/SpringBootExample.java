@@ -22,7 +22,7 @@ import java.util.Map;
  * settings seeded below; the starter does the rest.
  *
  * <pre>{@code
- * mvn -B -q -pl examples/spring-boot-app -am test-compile exec:java     # then open http://localhost:8080
+ * mvn -B -q -pl examples/spring-boot-app -am spring-boot:run     # then open http://localhost:8080
  * }</pre>
  */
 @SpringBootApplication(proxyBeanMethods = false)
@@ -32,8 +32,8 @@ public class SpringBootExample {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         LocalServices services = LocalServices.start(env.getOrDefault("EXAMPLE_BIND", "localhost"),
-                Integer.parseInt(env.getOrDefault("EXAMPLE_IDP_PORT", "8001")),
-                Integer.parseInt(env.getOrDefault("EXAMPLE_SMTP_PORT", "8025")));
+                Integer.parseInt(env.getOrDefault("EXAMPLE_IDP_PORT", "8091")),
+                Integer.parseInt(env.getOrDefault("EXAMPLE_SMTP_PORT", "8026")));
         SpringApplication app = new SpringApplication(SpringBootExample.class);
         app.setDefaultProperties(services.properties());
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("localServices", services));
