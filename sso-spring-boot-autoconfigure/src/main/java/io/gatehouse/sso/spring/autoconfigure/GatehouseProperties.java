@@ -72,7 +72,7 @@ public record GatehouseProperties(
      * The servlet routes.
      *
      * @param accountsPath Where the routes are mounted; must end in /accounts (callback URLs are
-     *                     {@code <base>/accounts/<provider>/login/callback/}).
+     *                     BASE/accounts/PROVIDER/login/callback/).
      */
     public record Web(@DefaultValue("/accounts") String accountsPath) {
     }
