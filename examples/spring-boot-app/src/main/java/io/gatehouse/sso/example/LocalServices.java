@@ -36,7 +36,6 @@ public record LocalServices(DemoIdp idp, DemoMailbox mailbox) implements AutoClo
     /** The Spring properties that send Gatehouse's logins and mails here. */
     public Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("gatehouse.social-backends", "openid_connect");
         properties.put("spring.mail.host", mailbox.host());
         properties.put("spring.mail.port", mailbox.port());
         return properties;

@@ -31,6 +31,11 @@ public class SpringBootExample {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        if ("off".equals(env.get("EXAMPLE_LOCAL_SERVICES"))) {
+            // a real IdP and mail server, configured through gatehouse.* and spring.mail.* (the login benchmark does this)
+            SpringApplication.run(SpringBootExample.class, args);
+            return;
+        }
         LocalServices services = LocalServices.start(env.getOrDefault("EXAMPLE_BIND", "localhost"),
                 Integer.parseInt(env.getOrDefault("EXAMPLE_IDP_PORT", "8091")),
                 Integer.parseInt(env.getOrDefault("EXAMPLE_SMTP_PORT", "8026")));
