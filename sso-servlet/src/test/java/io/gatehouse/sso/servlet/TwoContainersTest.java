@@ -6,7 +6,7 @@ import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.MailMessage;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
-import io.gatehouse.sso.core.testing.RecordingMailer;
+import io.gatehouse.sso.fixtures.RecordingMailer;
 import io.gatehouse.sso.jdbc.EmbeddedH2;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
@@ -18,18 +18,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core.testing;
+package io.gatehouse.sso.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
