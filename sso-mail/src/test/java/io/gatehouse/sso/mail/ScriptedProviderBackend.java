@@ -12,16 +12,16 @@ import java.net.URI;
 import java.time.Instant;
 
 /**
- * A provider whose IdP answers every code with a profile the test chose: lets the engine-level mail
- * tests run the real login flow without depending on a provider module.
+ * A provider backend with no IdP behind it: it answers every code with the profile the test chose, so the
+ * engine-level mail tests run the real login flow without depending on a provider module.
  */
-final class FakeIdp implements ProviderBackend {
+final class ScriptedProviderBackend implements ProviderBackend {
     static final String ID = "fake";
     private static final String STATE = "state=";
 
     private volatile ProviderProfile profile;
 
-    FakeIdp(ProviderProfile profile) {
+    ScriptedProviderBackend(ProviderProfile profile) {
         this.profile = profile;
     }
 

@@ -1,14 +1,14 @@
-package io.gatehouse.sso.core.testing;
+package io.gatehouse.sso.testidp;
 
 import mockwebserver3.MockWebServer;
 
-import javax.net.ServerSocketFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import javax.net.ServerSocketFactory;
 
 /**
  * Starting a fake IdP's MockWebServer on a free loopback port, and naming its origin. The server's connections

@@ -1,4 +1,4 @@
-package io.gatehouse.sso.core.testing;
+package io.gatehouse.sso.testidp;
 
 import java.util.stream.Stream;
 
@@ -10,7 +10,7 @@ public final class ReservedAuthParams {
     private ReservedAuthParams() {
     }
 
-    /** For {@code @MethodSource("io.gatehouse.sso.core.testing.ReservedAuthParams#names")}. */
+    /** For {@code @MethodSource("io.gatehouse.sso.testidp.ReservedAuthParams#names")}. */
     public static Stream<String> names() {
         return Stream.of("response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge",
                 "code_challenge_method");
