@@ -84,7 +84,7 @@ final class AccountsPages {
             html.append("<dl class=\"facts\" id=\"token\">")
                     .append(fact(ex, "admin.token.expires", t.expiresAt() == null ? ex.t("admin.token.unknown") : AdminExchange.time(t.expiresAt())))
                     .append(fact(ex, "admin.token.scopes", t.scopes().isEmpty() ? ex.t("admin.token.scopes_unknown")
-                            : Html.escape(String.join(" ", t.scopes()))))
+                            : Html.escape(String.join(" ", new java.util.TreeSet<>(t.scopes())))))
                     .append(fact(ex, "admin.token.refresh", ex.t(t.refreshToken() == null ? "admin.no" : "admin.yes")))
                     .append("</dl><p class=\"hint\">").append(ex.t("admin.token.hidden")).append("</p>")
                     .append(action(ex, "/accounts/token/delete", a, "", "delete-token", ex.t("admin.token.delete")));
