@@ -56,6 +56,11 @@ public final class AdminServlet extends HttpServlet {
         this.authorization = authorization;
     }
 
+    /** What the pages work with. */
+    AdminContext context() {
+        return admin;
+    }
+
     public static Builder builder(GatehouseConfig config) {
         return new Builder(config);
     }

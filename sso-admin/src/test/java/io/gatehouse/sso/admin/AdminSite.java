@@ -35,6 +35,7 @@ final class AdminSite implements AutoCloseable {
 
     final EngineFixture fixture = new EngineFixture();
     final LoginEngine engine;
+    private final AdminServlet adminServlet;
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
@@ -48,6 +49,7 @@ final class AdminSite implements AutoCloseable {
                 .authorization(request -> request.getSession(false) != null
                         && Boolean.TRUE.equals(request.getSession(false).getAttribute(ATTRIBUTE)))
                 .build();
+        adminServlet = admin;
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.addServlet(new ServletHolder(SsoServlet.builder(engine).build()), "/accounts/*");
@@ -65,6 +67,11 @@ final class AdminSite implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Jetty did not start", e);
         }
+    }
+
+    /** What the admin pages work with (its diagnostics, for plain-Java checks). */
+    AdminContext admin() {
+        return adminServlet.context();
     }
 
     URI base() {
