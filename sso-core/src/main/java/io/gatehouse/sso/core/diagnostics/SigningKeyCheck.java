@@ -3,6 +3,7 @@ package io.gatehouse.sso.core.diagnostics;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.gatehouse.sso.core.i18n.Message;
 import io.gatehouse.sso.core.oidc.JwksCache;
@@ -35,8 +36,8 @@ final class SigningKeyCheck {
                 if (!keys.keySelector(md.getJWKSetURI(), Set.of(alg)).selectJWSKeys(new JWSHeader(alg), null).isEmpty()) {
                     usable.add(alg.getName());
                 }
-            } catch (UnknownSigningKeyException e) {
-                // no key for this algorithm: maybe for another
+            } catch (UnknownSigningKeyException | RateLimitReachedException e) {
+                // no key for this algorithm (a miss refreshes the set once, and the next miss meets the rate limit)
             } catch (KeySourceException | ProviderException e) {
                 return CheckResult.fail(ID, Message.of("check.signing_keys.unreachable", md.getJWKSetURI(), e.getMessage()),
                         Message.of("check.signing_keys.unreachable.fix"));
