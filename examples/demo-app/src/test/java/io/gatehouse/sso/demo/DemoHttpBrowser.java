@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * signs the administrator in, and signs a user in through the Demo IdP's interactive login.
  */
 final class DemoHttpBrowser extends HttpBrowser {
-    private static final Pattern CSRF = Pattern.compile("name=\"" + SessionCsrfTokens.FIELD + "\" value=\"([^\"]+)\"");
+    /** The demo's own CSRF field, or the admin pages' (Gatehouse's admin module keeps its own token). */
+    private static final Pattern CSRF = Pattern.compile("name=\"(" + SessionCsrfTokens.FIELD + "|gatehouse_admin_csrf)\" value=\"([^\"]+)\"");
 
     DemoHttpBrowser(URI base) {
         super(base);
@@ -23,16 +24,21 @@ final class DemoHttpBrowser extends HttpBrowser {
     /** Posts the form with the CSRF token of the page at {@code pagePath} added. */
     HttpResponse<String> submit(String pagePath, String action, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
-        withToken.put(SessionCsrfTokens.FIELD, csrfToken(get(pagePath).body()));
+        Matcher m = csrf(get(pagePath).body());
+        withToken.put(m.group(1), m.group(2));
         return post(action, withToken);
     }
 
     static String csrfToken(String html) {
+        return csrf(html).group(2);
+    }
+
+    private static Matcher csrf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {
             throw new AssertionError("no CSRF field in the page:\n" + html);
         }
-        return m.group(1);
+        return m;
     }
 
     /** Signs the administrator in. */

@@ -68,7 +68,7 @@ class DemoPagesTest {
 
     @Test
     void adminPagesSendAnAnonymousVisitorToTheAdminSignIn() {
-        for (String page : List.of("/admin/", "/admin/apps", "/admin/apps/new", "/admin/settings", "/admin/errors", "/admin/mail")) {
+        for (String page : List.of("/admin/", "/admin/apps", "/admin/apps/new", "/admin/settings", "/admin/errors", "/admin/inbox")) {
             HttpResponse<String> answer = browser.get(page);
 
             assertThat(answer.statusCode()).as(page).isEqualTo(302);
@@ -124,7 +124,7 @@ class DemoPagesTest {
 
         assertThat(missing.statusCode()).isEqualTo(403);
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(forged.body()).contains("id=\"csrf-failed\"");
+        assertThat(forged.body()).contains("id=\"refused\"");
         assertThat(setting("SSO_GROUP_KEY")).isEqualTo(before);
     }
 
@@ -162,9 +162,9 @@ class DemoPagesTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("id=\"form-errors\"")
-                .containsPattern("id=\"error-SSO_GROUP_MAP\">[^<]*must be a JSON object")
-                .containsPattern("id=\"error-LOGIN_ENABLE_SSO_REG\">[^<]*must be true or false")
-                .doesNotContain("id=\"error-SSO_GROUP_KEY\"")
+                .containsPattern("id=\"f-SSO_GROUP_MAP-error\">[^<]*must be a JSON object")
+                .containsPattern("id=\"f-LOGIN_ENABLE_SSO_REG-error\">[^<]*must be true or false")
+                .doesNotContain("id=\"f-SSO_GROUP_KEY-error\"")
                 // what the admin typed comes back, escaped, so it can be corrected
                 .contains("[&quot;/demo/admins&quot;]");
         assertThat(setting("SSO_GROUP_MAP")).isEqualTo(mapBefore);
@@ -254,7 +254,7 @@ class DemoPagesTest {
         HttpResponse<String> answer = browser.submit("/admin/apps/new", "/admin/apps/new", form);
 
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("id=\"error-settings\"").contains("id=\"error-sites\"").contains("id=\"error-provider\"");
+        assertThat(answer.body()).contains("id=\"f-settings-error\"").contains("id=\"f-sites-error\"").contains("id=\"f-provider-error\"");
         assertThat(app.stores().socialApps().findAll()).noneMatch(a -> a.name().equals(name));
     }
 
@@ -317,7 +317,7 @@ class DemoPagesTest {
         assertThat(callback.body()).contains("gatehouse-check-mail").contains(email);
         DemoHttpBrowser admin = new DemoHttpBrowser(app.baseUri());
         admin.signInAsAdmin(app.adminPassword());
-        String inbox = admin.get("/admin/mail").body();
+        String inbox = admin.get("/admin/inbox").body();
         assertThat(inbox).contains("Confirm your email address").contains(email).contains("class=\"mail-link\"")
                 .contains(app.baseUri() + "/accounts/confirm-email/");
         assertThat(app.mailbox().orElseThrow().messages()).anyMatch(m -> m.to().contains(email)
@@ -432,7 +432,7 @@ class DemoPagesTest {
         // an app of its own: the other tests' records would shift the pages
         try (DemoApp own = TestDemo.start()) {
             java.time.Instant start = java.time.Instant.now();
-            for (int i = 0; i < ErrorLogServlet.PAGE_SIZE + 5; i++) {
+            for (int i = 0; i < 20 + 5; i++) {
                 own.stores().errorLog().append(io.gatehouse.sso.spi.ErrorRecord.of(start.plusSeconds(i), "test.paging",
                         "record " + i, "", "test"));
             }
