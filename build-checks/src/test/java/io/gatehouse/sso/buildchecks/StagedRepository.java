@@ -44,17 +44,24 @@ record StagedRepository(List<StagedArtifact> artifacts) {
     private static StagedArtifact artifact(String artifactId, Path versionDir) {
         Path metadata = versionDir.resolve("maven-metadata.xml");
         // a snapshot's files carry a time stamp that only its maven-metadata.xml spells out
-        Set<String> files = Files.exists(metadata) ? snapshotFiles(metadata)
+        Set<String> files = Files.exists(metadata) ? snapshotFiles(artifactId, metadata)
                 : releaseFiles(artifactId + "-" + versionDir.getFileName(), versionDir);
         Path pom = Files.exists(metadata) ? versionDir.resolve(artifactId + "-" + snapshotValue(metadata, "pom") + ".pom")
                 : versionDir.resolve(artifactId + "-" + versionDir.getFileName() + ".pom");
         return new StagedArtifact(artifactId, files, PomFile.read(pom));
     }
 
-    private static Set<String> snapshotFiles(Path metadata) {
+    /** The files the metadata lists and the directory holds. */
+    private static Set<String> snapshotFiles(String artifactId, Path metadata) {
         Set<String> files = new TreeSet<>();
         for (Element v : PomFile.read(metadata).elements("versioning", "snapshotVersions", "snapshotVersion")) {
-            files.add(PomFile.childText(v, "classifier").orElse("") + ":" + PomFile.childText(v, "extension").orElseThrow());
+            String classifier = PomFile.childText(v, "classifier").orElse("");
+            String extension = PomFile.childText(v, "extension").orElseThrow();
+            String name = artifactId + "-" + PomFile.childText(v, "value").orElseThrow()
+                    + (classifier.isEmpty() ? "" : "-" + classifier) + "." + extension;
+            if (Files.isRegularFile(metadata.resolveSibling(name))) {
+                files.add(classifier + ":" + extension);
+            }
         }
         return files;
     }
