@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a deploy would publish, read from the repository a staging deploy wrote into the root's target/staging
- * ({@code mvn -P release -Dgpg.skip verify deploy:deploy -DaltDeploymentRepository=local::file:target/staging}).
- * Not part of {@code mvn verify} (the staging is not there yet); .ci/run runs it after the staging deploy.
+ * What a deploy would publish, read from the repository that .ci/staging-check.sh's staging deploy wrote into the
+ * root's target/staging. Not part of {@code mvn verify} (the staging is not there yet): that script runs it, with
+ * {@code -Dtest=StagedRepositoryTest}, after the deploy.
  */
 class StagedRepositoryTest {
 
