@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Gatehouse benchmark and writes benchmarks/RESULTS.md (see "Benchmarks" in README.md).
+# Runs every Gatehouse benchmark and writes benchmarks/RESULTS.md (see docs/benchmarks.md).
 #
 #   bash benchmarks/run.sh                        # the real run: about 10 minutes, on a quiet machine please
 #   BENCH_ITERATIONS=2 BENCH_TIME=1s BENCH_WARMUP_ITERATIONS=1 BENCH_FORKS=1 bash benchmarks/run.sh   # a smoke run

@@ -2,13 +2,13 @@ package io.gatehouse.sso.benchmarks;
 
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.oidc.IssuerRule;
-import io.gatehouse.sso.core.oidc.OpenIdConnect;
-import io.gatehouse.sso.core.provider.ProviderHttp;
+import io.gatehouse.sso.core.oidc.IdTokenVerifier;
+import io.gatehouse.sso.core.provider.IdpClients;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>{@link #rawSignatureFloor}: JCA {@code SHA256withRSA} verification of the token's signature with a
  *       ready public key and pre-decoded bytes: the physical limit of any ID token check.</li>
- *   <li>{@link #gatehouseIdToken}: Gatehouse's {@link OpenIdConnect#validateIdToken} alone (parse, algorithm
+ *   <li>{@link #gatehouseIdToken}: Gatehouse's {@link IdTokenVerifier#verify} alone (parse, algorithm
  *       policy, JWKS look-up in the warm shared cache, signature, iss/aud/exp/iat/nonce/sub): the like-for-like
  *       counterpart of Spring's check.</li>
  *   <li>{@link #gatehouseCallbackOffline}: {@code LoginEngine.completeLogin} for a returning user with the token
@@ -103,21 +103,21 @@ public class CallbackBenchmarks {
     @State(Scope.Benchmark)
     public static class GatehouseIdToken {
         LoopbackIdp idp;
-        OpenIdConnect oidc;
+        IdpClients clients;
         OIDCProviderMetadata metadata;
         IssuerRule issuer;
 
         @Setup
         public void setUp() throws Exception {
             idp = new LoopbackIdp();
-            oidc = new OpenIdConnect(new ProviderHttp(Duration.ofSeconds(5), ProviderHttp.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC());
-            metadata = oidc.discover(URI.create(idp.discoveryUrl()), SampleIdToken.ISSUER);
+            clients = IdpClients.create(Duration.ofSeconds(5), Clock.systemUTC());
+            metadata = clients.discovery().discover(URI.create(idp.discoveryUrl()), SampleIdToken.ISSUER);
             issuer = IssuerRule.exactly(SampleIdToken.ISSUER);
             validate();
         }
 
-        IDTokenClaimsSet validate() throws Exception {
-            return oidc.validateIdToken(metadata, SampleIdToken.CLIENT_ID, JWTParser.parse(SampleIdToken.VALUE),
+        JWTClaimsSet validate() throws Exception {
+            return clients.idTokens().verify(metadata, SampleIdToken.CLIENT_ID, JWTParser.parse(SampleIdToken.VALUE),
                     SampleIdToken.NONCE, issuer);
         }
 
@@ -264,13 +264,13 @@ public class CallbackBenchmarks {
 
     @Benchmark
     @Threads(1)
-    public IDTokenClaimsSet gatehouseIdToken(GatehouseIdToken s) throws Exception {
+    public JWTClaimsSet gatehouseIdToken(GatehouseIdToken s) throws Exception {
         return s.validate();
     }
 
     @Benchmark
     @Threads(2)
-    public IDTokenClaimsSet gatehouseIdTokenTwoThreads(GatehouseIdToken s) throws Exception {
+    public JWTClaimsSet gatehouseIdTokenTwoThreads(GatehouseIdToken s) throws Exception {
         return s.validate();
     }
 

@@ -10,6 +10,7 @@ import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.UserDraft;
@@ -85,7 +86,7 @@ public final class GatehouseScene implements AutoCloseable {
     public static GatehouseScene cold(LoopbackIdp idp) {
         GatehouseScene scene = new GatehouseScene(idp, new OfflineTokenEndpointBackend(LoopbackIdp.tokenResponse(SampleIdToken.VALUE)), false);
         scene.fixture.store.register(new Registration(new UserDraft("ada", "ada.lovelace@example.com", "Ada", "Lovelace", true),
-                ROUTE, SampleIdToken.SUBJECT, Map.of(), null, Set.of(), Instant.now()));
+                new IdentitySignIn(ROUTE, SampleIdToken.SUBJECT, Map.of(), null, Instant.now()), Set.of()));
         return scene;
     }
 

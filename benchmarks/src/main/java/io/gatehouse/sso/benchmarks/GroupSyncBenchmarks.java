@@ -6,6 +6,7 @@ import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.groupsync.GroupSync;
 import io.gatehouse.sso.groupsync.GroupSyncOutcome;
 import io.gatehouse.sso.groupsync.GroupSyncStatus;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDraft;
@@ -79,7 +80,7 @@ public class GroupSyncBenchmarks {
                     SettingKey.SSO_REMOVE_GROUPS.name(), "true"));
             sync = new GroupSync(store, settings, new InMemoryErrorLog(), Clock.systemUTC());
             user = store.register(new Registration(new UserDraft("ada", "ada.lovelace@example.com", "Ada", "Lovelace", true),
-                    GatehouseScene.ROUTE, SampleIdToken.SUBJECT, Map.of(), null, Set.of(), Instant.now())).user();
+                    new IdentitySignIn(GatehouseScene.ROUTE, SampleIdToken.SUBJECT, Map.of(), null, Instant.now()), Set.of())).user();
         }
 
         LoginEvent event(List<String> groups) {

@@ -3,21 +3,14 @@ package io.gatehouse.sso.benchmarks;
 import com.nimbusds.common.contenttype.ContentType;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
-import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
-import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.gatehouse.sso.core.FailureCode;
+import io.gatehouse.sso.core.oauth2.IssuedTokens;
+import io.gatehouse.sso.core.oauth2.TokenEndpointAuth;
 import io.gatehouse.sso.core.oidc.OidcProviderBackend;
 import io.gatehouse.sso.core.oidc.OidcTokens;
 import io.gatehouse.sso.core.provider.CodeExchange;
@@ -32,12 +25,13 @@ import java.util.Map;
  * The {@code openid_connect} provider with one difference: the token endpoint's answer is replayed from
  * memory instead of fetched over HTTP. Everything else is the engine's real path: discovery from the shared
  * cache, the token request built (client authentication, code, PKCE verifier) but not sent, the token response
- * parsed by Nimbus, and {@link io.gatehouse.sso.core.oidc.OpenIdConnect#validateIdToken} with the engine's own
- * shared, warm JWKS source; then the same claim merge, uid and profile mapping as
+ * read by the engine's {@link io.gatehouse.sso.core.oauth2.TokenEndpointClient#read} and the ID token verified by
+ * {@link io.gatehouse.sso.core.oidc.IdTokenVerifier} with the engine's own shared, warm JWKS cache (through
+ * {@link OidcProviderBackend#verified}); then the same claim merge, uid and profile mapping as
  * {@link OidcProviderBackend#exchange}. With it, {@code LoginEngine.completeLogin} measures the callback's
  * CPU cost without a network round trip, which is what no main-code hook allows.
  *
- * <p>It mirrors {@code OpenIdConnect.exchange} and {@code OidcProviderBackend.exchange} as of this commit;
+ * <p>It mirrors {@code TokenEndpointClient.exchangeCode} and {@code OidcProviderBackend.exchange} as of this commit;
  * {@code BenchmarkSetupTest} checks that it signs in the same user the real backend does.
  *
  * <pre>{@code
@@ -48,22 +42,13 @@ public final class OfflineTokenEndpointBackend extends OidcProviderBackend {
     private volatile String tokenResponse;
 
     public OfflineTokenEndpointBackend(String tokenResponse) {
+        super("openid_connect", "OpenID Connect (token endpoint replayed from memory)");
         this.tokenResponse = tokenResponse;
     }
 
     /** Replays this answer from now on (e.g. a token signed by a rotated key). */
     public void answerWith(String newTokenResponse) {
         this.tokenResponse = newTokenResponse;
-    }
-
-    @Override
-    public String id() {
-        return "openid_connect";
-    }
-
-    @Override
-    public String displayName() {
-        return "OpenID Connect (token endpoint replayed from memory)";
     }
 
     @Override
@@ -77,9 +62,9 @@ public final class OfflineTokenEndpointBackend extends OidcProviderBackend {
         checkSettings(context);
         OIDCProviderMetadata md = metadata(context);
 
-        // OpenIdConnect.exchange: the request is built exactly as for the network, then not sent
+        // TokenEndpointClient.exchangeCode: the request is built exactly as for the network, then not sent
         HTTPRequest request = new TokenRequest.Builder(md.getTokenEndpointURI(),
-                new ClientSecretBasic(new ClientID(context.app().clientId()), new Secret(context.app().secret())),
+                TokenEndpointAuth.of(context, md.getTokenEndpointAuthMethods()),
                 new AuthorizationCodeGrant(new AuthorizationCode(exchange.code()), context.callbackUri(),
                         exchange.codeVerifier() == null ? null : new CodeVerifier(exchange.codeVerifier())))
                 .build().toHTTPRequest();
@@ -89,17 +74,8 @@ public final class OfflineTokenEndpointBackend extends OidcProviderBackend {
         HTTPResponse response = new HTTPResponse(200);
         response.setEntityContentType(ContentType.APPLICATION_JSON);
         response.setBody(tokenResponse);
-        OIDCTokens tokens;
-        try {
-            TokenResponse parsed = OIDCTokenResponseParser.parse(response);
-            tokens = ((OIDCTokenResponse) parsed.toSuccessResponse()).getOIDCTokens();
-        } catch (ParseException e) {
-            throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, "replayed token response is invalid", e);
-        }
-        IDTokenClaimsSet idClaims = context.oidc().validateIdToken(md, context.app().clientId(), tokens.getIDToken(),
-                exchange.nonce(), issuerRule(context, md));
-        OidcTokens validated = new OidcTokens(idClaims.getSubject().getValue(), new LinkedHashMap<>(idClaims.toJSONObject()),
-                tokens.getAccessToken(), context.oidc().socialToken(tokens.getAccessToken(), tokens.getRefreshToken()));
+        IssuedTokens issued = context.clients().tokens().read(response, md.getTokenEndpointURI(), context);
+        OidcTokens validated = verified(context, md, issued, exchange.nonce());
 
         // OidcProviderBackend.exchange, with fetch_userinfo off
         Map<String, Object> claims = new LinkedHashMap<>(validated.idTokenClaims());

@@ -332,7 +332,7 @@ public final class ResultsTable {
                 user on the in-memory stores: settings read, repeated-parameter and state checks, transaction cookie found by \
                 name and opened (A256GCM), state compared in constant time, route and replay checks, app selection, the token \
                 request built (client authentication, code, PKCE verifier) but **not sent**: the token endpoint's JSON answer is \
-                replayed from memory and parsed by Nimbus; then `OpenIdConnect.validateIdToken` with the engine's shared, warm \
+                replayed from memory and parsed by Nimbus; then `IdTokenVerifier.verify` with the engine's shared, warm \
                 JWKS source (RS256 signature, iss, aud, exp/iat with skew, nonce, sub), profile mapping, and account resolution \
                 (`find` by provider and uid, `findById`, `recordLogin` storing claims and tokens). Excluded: the HTTP round trip to \
                 the token endpoint, userinfo (off), listeners (none). The fresh state and sealed cookie each callback needs are \
@@ -340,7 +340,7 @@ public final class ResultsTable {
                 - **2b Gatehouse callback over loopback** (`gatehouseCallbackLoopback`): the same with the real `openid_connect` \
                 backend, so it adds a real HTTP POST to a MockWebServer token endpoint on 127.0.0.1 in the same JVM (the fake IdP's \
                 work shares the same CPUs).
-                - **2c Gatehouse ID token only** (`gatehouseIdToken`): `JWTParser.parse` + `OpenIdConnect.validateIdToken`, warm \
+                - **2c Gatehouse ID token only** (`gatehouseIdToken`): `JWTParser.parse` + `IdTokenVerifier.verify`, warm \
                 JWKS cache: the part that corresponds to Spring's check.
                 - **3 Spring Security 7.1.2 as its provider runs it** (`springIdToken`): \
                 `OidcIdTokenDecoderFactory.createDecoder(registration)`, `decode(token)`, `new OidcIdToken(...)`, and the nonce \

@@ -39,7 +39,7 @@ class BenchmarkSetupTest {
         CallbackBenchmarks.GatehouseIdToken state = new CallbackBenchmarks.GatehouseIdToken();
         state.setUp();
         try {
-            assertThat(callbacks.gatehouseIdToken(state).getSubject().getValue()).isEqualTo(SampleIdToken.SUBJECT);
+            assertThat(callbacks.gatehouseIdToken(state).getSubject()).isEqualTo(SampleIdToken.SUBJECT);
             assertThat(state.idp.jwksFetches()).isEqualTo(1);
         } finally {
             state.tearDown();

@@ -1,23 +1,17 @@
 package io.gatehouse.sso.buildchecks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Maven reactor these checks run in: its root directory (the system property {@code gatehouse.reactor.root},
- * set by this module's pom) and every module's pom, found through the {@code <modules>} lists.
+ * The Maven reactor these checks run in: its root directory ({@link RepositoryRoot}) and every module's pom,
+ * found through the {@code <modules>} lists.
  */
 record Reactor(Path root, PomFamily poms) {
 
     static Path rootDirectory() {
-        String root = System.getProperty("gatehouse.reactor.root");
-        if (root == null || !Files.isRegularFile(Path.of(root, "pom.xml"))) {
-            throw new IllegalStateException("system property gatehouse.reactor.root must name the directory of the root pom.xml"
-                    + " (build-checks' pom sets it; it was " + root + ")");
-        }
-        return Path.of(root).toAbsolutePath().normalize();
+        return RepositoryRoot.find(Path.of(""));
     }
 
     static Reactor load() {

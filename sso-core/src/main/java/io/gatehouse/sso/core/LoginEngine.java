@@ -1,51 +1,33 @@
 package io.gatehouse.sso.core;
 
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.Mailer;
-import io.gatehouse.sso.core.oidc.OpenIdConnect;
 import io.gatehouse.sso.core.provider.AppSelector;
-import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.CodeExchange;
-import io.gatehouse.sso.core.provider.EmailAddress;
-import io.gatehouse.sso.core.provider.InvalidProviderSettingException;
+import io.gatehouse.sso.core.provider.IdpClients;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
-import io.gatehouse.sso.core.provider.ProviderHttp;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.provider.ProviderResult;
 import io.gatehouse.sso.core.provider.SelectedApp;
-import io.gatehouse.sso.core.settings.EmailAddresses;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.settings.LoginSettings;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
-import io.gatehouse.sso.core.transaction.ReplayGuard;
 import io.gatehouse.sso.core.transaction.Seal;
-import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.SettingsSource;
+import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.SocialAppRepository;
-import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The framework-neutral login flow: begin a login (redirect to the IdP with state, nonce and PKCE,
@@ -57,61 +39,39 @@ import java.util.Set;
  * <pre>{@code
  * LoginEngine engine = LoginEngine.builder(config)
  *         .apps(apps).accounts(accounts).users(users).settings(settings).errorLog(errorLog)
- *         .mailer(mailer).listener(groupSync)
+ *         .singleUseValues(singleUseValues).mailer(mailer).listener(groupSync)
  *         .build();
  * LoginOutcome start = engine.beginLogin("keycloak", new LoginRequest(AuthProcess.LOGIN, "/", baseUrl, null, null));
  * }</pre>
  */
 public final class LoginEngine {
     private static final Logger LOG = LoggerFactory.getLogger(LoginEngine.class);
-    /**
-     * Pseudo-provider of the link that records a used confirmation link. Stored through the SPI like any
-     * link, so "works once" survives restarts and holds across nodes, and an admin's later deactivation
-     * cannot be undone by replaying the link. Real provider ids never contain ':'.
-     */
-    public static final String EMAIL_CONFIRMED_MARKER = "gatehouse:email-confirmed";
 
     private final GatehouseConfig config;
+    private final EngineParts parts;
     private final AppSelector selector;
-    private final SocialAccountRepository accounts;
-    private final UserDirectory users;
-    private final LoginSettings settings;
-    private final Mailer mailer;
-    private final List<LoginListener> listeners;
-    private final FailureLog failures;
-    private final Seal seal;
-    private final Clock clock;
-    private final ProviderHttp http;
-    private final OpenIdConnect oidc;
-    private final ReplayGuard replay;
-    private final EmailConfirmation confirmation;
+    private final IdpClients clients;
+    private final CallbackChecks checks;
     private final AccountResolution resolution;
-    private final SecureRandom random = new SecureRandom();
+    private final EmailConfirmation confirmation;
+    private final SignupCompletion signups;
+    private final AuthorizationRedirect redirect;
 
     private LoginEngine(Builder b) {
         this.config = b.config;
-        this.accounts = Objects.requireNonNull(b.accounts, "accounts");
-        this.users = Objects.requireNonNull(b.users, "users");
-        this.settings = new LoginSettings(Objects.requireNonNull(b.settings, "settings"));
-        this.mailer = b.mailer;
-        this.listeners = List.copyOf(b.listeners);
-        this.clock = b.clock;
-        this.failures = new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock);
+        Clock clock = b.clock;
+        this.parts = new EngineParts(config, Objects.requireNonNull(b.accounts, "accounts"),
+                Objects.requireNonNull(b.users, "users"), new LoginSettings(Objects.requireNonNull(b.settings, "settings")),
+                b.mailer, b.listeners, new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock),
+                EngineParts.seal(config, clock), EngineParts.singleUseOrPerNode(b.singleUseValues, config, clock), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
         this.selector = new AppSelector(Objects.requireNonNull(b.apps, "apps"), config, registry);
-        this.http = new ProviderHttp(config.httpTimeout(), ProviderHttp.DEFAULT_MAX_BODY_BYTES);
-        this.oidc = new OpenIdConnect(http, clock);
-        byte[] key = config.transactionKey().orElseGet(() -> {
-            LOG.warn("No transaction_key is configured: login transactions are sealed with a per-process key. "
-                    + "Several application nodes (or a restart during a login) need one shared key: set {}TRANSACTION_KEY "
-                    + "to the output of 'openssl rand -base64 32'.", config.values().prefix());
-            return Seal.randomKey();
-        });
-        this.seal = new Seal(key, clock);
-        this.replay = new ReplayGuard(config.transactionTtl(), clock);
-        this.confirmation = new EmailConfirmation(seal, mailer, users, accounts, failures, clock);
-        this.resolution = new AccountResolution(config, accounts, users, settings, mailer, listeners, failures, seal,
-                confirmation, clock);
+        this.clients = IdpClients.create(config.httpTimeout(), clock);
+        this.checks = new CallbackChecks(parts);
+        this.resolution = new AccountResolution(parts);
+        this.confirmation = new EmailConfirmation(parts);
+        this.signups = new SignupCompletion(parts, selector, resolution);
+        this.redirect = new AuthorizationRedirect(parts);
     }
 
     public static Builder builder(GatehouseConfig config) {
@@ -120,12 +80,12 @@ public final class LoginEngine {
 
     /** The live login settings this engine reads. */
     public LoginSettings settings() {
-        return settings;
+        return parts.settings();
     }
 
     /** Whether mail is configured (SSO registration needs it). */
     public boolean emailConfigured() {
-        return mailer.isConfigured();
+        return parts.mailer().isConfigured();
     }
 
     public GatehouseConfig config() {
@@ -136,155 +96,53 @@ public final class LoginEngine {
 
     /** Starts a login or connect: on success a {@link LoginOutcome.Redirect} to the IdP with the transaction cookie. */
     public LoginOutcome beginLogin(String routeId, LoginRequest request) {
-        String path = "auth:/accounts/" + routeId + "/login/";
-        String next = SafeNext.of(request.next());
-        Set<String> secrets = new HashSet<>();
-        try {
-            if (!settings.ssoEnabled()) {
-                return fail(FailureCode.SSO_DISABLED, "SSO login attempted while LOGIN_ENABLE_SSO is off", "provider=" + routeId, path, next, secrets);
+        LoginAttempt attempt = LoginAttempt.begin(parts.failures(), routeId, request);
+        return attempt.guard(() -> {
+            if (!parts.settings().ssoEnabled()) {
+                return attempt.refuse(FailureCode.SSO_DISABLED, "SSO login attempted while LOGIN_ENABLE_SSO is off");
             }
             if (request.process() == AuthProcess.CONNECT && (request.signedInUserId() == null || request.signedInUserId().isBlank())) {
-                return fail(FailureCode.NOT_SIGNED_IN, "Connect started without a signed-in user", "provider=" + routeId, path, next, secrets);
+                return attempt.refuse(FailureCode.NOT_SIGNED_IN, "Connect started without a signed-in user");
             }
             SelectedApp selected = selector.select(routeId, BaseUrl.siteOf(request.baseUrl()), request.appName());
-            secrets.add(selected.app().secret());
-            ProviderContext context = context(selected, request.baseUrl());
-            selected.backend().checkSettings(context);
-            String state = randomToken();
-            String nonce = randomToken();
-            String verifier = pkceEnabled(selected) ? new CodeVerifier().getValue() : null;
-            URI location = selected.backend().authorizationUri(context, new AuthorizationParams(state, nonce, verifier));
-            LoginTransaction tx = new LoginTransaction(state, nonce, verifier, routeId, selected.app().id(), request.process(),
-                    next, request.process() == AuthProcess.CONNECT ? request.signedInUserId() : null, clock.instant());
-            String sealed = tx.sealWith(seal, config.transactionTtl());
-            TransactionCookie cookie = new TransactionCookie(TransactionCookie.nameFor(state), sealed, TransactionCookie.PATH,
-                    config.transactionTtl(), "https".equalsIgnoreCase(request.baseUrl().getScheme()), "Lax");
-            return new LoginOutcome.Redirect(location, cookie, next);
-        } catch (ProviderException e) {
-            return fail(e.code(), e.getMessage(), "provider=" + routeId, path, next, secrets);
-        } catch (InvalidProviderSettingException e) {
-            return fail(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage(),
-                    "provider=" + routeId + " setting=" + e.key(), path, next, secrets);
-        } catch (InvalidSettingException e) {
-            return fail(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage(), "provider=" + routeId, path, next, secrets);
-        } catch (RuntimeException e) {
-            return internalError(e, routeId, path, next, secrets);
-        }
-    }
-
-    private static boolean pkceEnabled(SelectedApp selected) {
-        return selected.settings().bool("pkce_enabled", selected.settings().bool("OAUTH_PKCE_ENABLED", true));
+            attempt.scrub(selected.app().secret());
+            return redirect.to(routeId, request, selected, context(selected, request.baseUrl()), attempt);
+        });
     }
 
     private ProviderContext context(SelectedApp selected, URI baseUrl) {
-        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), http, oidc);
-    }
-
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), clients);
     }
 
     // ------------------------------------------------------------------ complete
 
-    /** Completes the IdP's redirect back. */
+    /** Completes the IdP's redirect back: the {@link CallbackChecks}, the code exchange, then the account policy. */
     public LoginOutcome completeLogin(String routeId, CallbackRequest callback) {
-        String path = "auth:/accounts/" + routeId + "/login/callback/";
-        // what could let someone finish this login: the sealed cookies, the code and the state
-        Set<String> secrets = new HashSet<>(callback.cookies().values());
-        // (short values are no credential, and blanking them would let a forged callback censor the admin's log)
-        for (String name : List.of("code", "state")) {
-            callback.params().getOrDefault(name, List.of()).stream().filter(v -> v.length() >= 8).forEach(secrets::add);
-        }
-        String next = "/";
-        try {
-            if (!settings.ssoEnabled()) {
-                return fail(FailureCode.SSO_DISABLED, "SSO callback received while LOGIN_ENABLE_SSO is off", "provider=" + routeId, path, next, secrets);
+        LoginAttempt attempt = LoginAttempt.callback(parts.failures(), routeId, callback);
+        return attempt.guard(() -> {
+            if (!parts.settings().ssoEnabled()) {
+                return attempt.refuse(FailureCode.SSO_DISABLED, "SSO callback received while LOGIN_ENABLE_SSO is off");
             }
-            for (Map.Entry<String, List<String>> p : callback.params().entrySet()) {
-                if (p.getValue().size() > 1) {
-                    return fail(FailureCode.IDP_RESPONSE_INVALID, "The callback repeats the parameter '" + p.getKey() + "'",
-                            "provider=" + routeId, path, next, secrets);
-                }
-            }
-            String state = param(callback, "state");
-            if (state == null || state.isBlank()) {
-                return fail(FailureCode.STATE_MISMATCH, "The callback has no state parameter (forged or broken request)",
-                        "provider=" + routeId, path, next, secrets);
-            }
-            String sealed = callback.cookies().get(TransactionCookie.nameFor(state));
-            if (sealed == null) {
-                return fail(FailureCode.TRANSACTION_MISSING, "No login transaction cookie matches the callback's state "
-                        + "(cookie blocked, login started elsewhere, or a forged request)", "provider=" + routeId, path, next, secrets);
-            }
-            LoginTransaction tx;
-            try {
-                tx = LoginTransaction.openWith(seal, sealed);
-            } catch (Seal.Broken e) {
-                return fail(FailureCode.TRANSACTION_INVALID, "The login transaction cookie was rejected: " + e.getMessage(),
-                        "provider=" + routeId, path, next, secrets);
-            } catch (Seal.Expired e) {
-                return fail(FailureCode.TRANSACTION_EXPIRED, "The login transaction expired (limit " + config.transactionTtl() + ")",
-                        "provider=" + routeId, path, next, secrets);
-            }
-            if (!MessageDigest.isEqual(tx.state().getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8))) {
-                return fail(FailureCode.STATE_MISMATCH, "The callback's state differs from the login transaction's",
-                        "provider=" + routeId, path, next, secrets);
-            }
-            next = tx.next();
-            if (!tx.routeId().equals(routeId)) {
-                return fail(FailureCode.PROVIDER_MISMATCH, "A login started for '" + tx.routeId() + "' came back to '" + routeId + "'",
-                        "provider=" + routeId, path, next, secrets);
-            }
-            if (!replay.firstUse(state)) {
-                return fail(FailureCode.CALLBACK_REPLAYED, "A callback with an already used state was presented again",
-                        "provider=" + routeId, path, next, secrets);
-            }
-            String error = param(callback, "error");
-            if (error != null) {
-                String description = Optional.ofNullable(param(callback, "error_description")).map(d -> ": " + d).orElse("");
-                FailureCode code = "access_denied".equals(error) ? FailureCode.CANCELLED : FailureCode.IDP_ERROR;
-                return fail(code, "The identity provider answered error=" + error + description, "provider=" + routeId, path, next, secrets);
-            }
-            String code = param(callback, "code");
-            if (code == null || code.isBlank()) {
-                return fail(FailureCode.MISSING_CODE, "The callback has neither a code nor an error", "provider=" + routeId, path, next, secrets);
-            }
-            if (tx.process() == AuthProcess.CONNECT) {
-                if (callback.signedInUserId() == null) {
-                    return fail(FailureCode.NOT_SIGNED_IN, "A connect callback arrived without a signed-in user", "provider=" + routeId, path, next, secrets);
-                }
-                if (!callback.signedInUserId().equals(tx.userId())) {
-                    return fail(FailureCode.CONNECT_USER_MISMATCH, "A connect started by user " + tx.userId()
-                            + " was completed by user " + callback.signedInUserId(), "provider=" + routeId, path, next, secrets);
-                }
-            }
-            SelectedApp selected = selector.selectById(routeId, BaseUrl.siteOf(callback.baseUrl()), tx.appId());
-            secrets.add(selected.app().secret());
-            ProviderResult result = selected.backend().exchange(context(selected, callback.baseUrl()),
-                    new CodeExchange(code, tx.codeVerifier(), tx.nonce()));
-            secrets.add(result.token().accessToken());
-            secrets.add(result.token().refreshToken());
-            if (result.profile().uid().isBlank()) {
-                return fail(FailureCode.PROFILE_INVALID, "The identity provider returned no subject id", "provider=" + routeId, path, next, secrets);
-            }
-            return resolution.resolve(tx, selected, result, callback.baseUrl(), path, secrets);
-        } catch (ProviderException e) {
-            return fail(e.code(), e.getMessage(), "provider=" + routeId, path, next, secrets);
-        } catch (InvalidProviderSettingException e) {
-            return fail(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage(),
-                    "provider=" + routeId + " setting=" + e.key(), path, next, secrets);
-        } catch (InvalidSettingException e) {
-            return fail(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage(), "provider=" + routeId, path, next, secrets);
-        } catch (RuntimeException e) {
-            return internalError(e, routeId, path, next, secrets);
-        }
+            // once the callback is bound to its transaction, failures go to the transaction's next
+            return checks.verify(routeId, callback, attempt,
+                    passed -> passed.attempt().guard(() -> exchangeAndResolve(routeId, callback, passed)));
+        });
     }
 
-    private static String param(CallbackRequest callback, String name) {
-        List<String> values = callback.params().get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
+    private LoginOutcome exchangeAndResolve(String routeId, CallbackRequest callback, CallbackChecks.Passed passed)
+            throws ProviderException {
+        LoginAttempt attempt = passed.attempt();
+        LoginTransaction tx = passed.transaction();
+        SelectedApp selected = selector.selectById(routeId, BaseUrl.siteOf(callback.baseUrl()), tx.appId());
+        attempt.scrub(selected.app().secret());
+        // the code goes with this transaction's PKCE verifier, and the ID token must carry its nonce
+        ProviderResult result = selected.backend().exchange(context(selected, callback.baseUrl()),
+                new CodeExchange(passed.code(), tx.codeVerifier(), tx.nonce()));
+        attempt.scrub(result.token().accessToken(), result.token().refreshToken());
+        if (result.profile().uid().isBlank()) {
+            return attempt.refuse(FailureCode.PROFILE_INVALID, "The identity provider returned no subject id");
+        }
+        return resolution.resolve(attempt, tx, selected, result);
     }
 
     // ------------------------------------------------------------------ sign-up, confirmation, disconnect
@@ -295,61 +153,20 @@ public final class LoginEngine {
      * confirmation mail is sent.
      */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl) {
-        String path = "auth:/accounts/signup/";
-        Set<String> secrets = new HashSet<>(List.of(String.valueOf(signupToken)));
-        try {
+        LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl);
+        return attempt.guard(() -> {
             PendingSignupClaims pending;
             try {
-                pending = PendingSignupClaims.fromClaims(seal.open(PendingSignupClaims.PURPOSE, signupToken));
+                pending = PendingSignupClaims.fromClaims(parts.seal().open(PendingSignupClaims.PURPOSE, signupToken));
             } catch (Seal.Broken | Seal.Expired e) {
-                return fail(FailureCode.SIGNUP_INVALID, "The pending sign-up token was rejected: " + e.getMessage(), "", path, "/", secrets);
+                return attempt.refuse(FailureCode.SIGNUP_INVALID, "The pending sign-up token was rejected: " + e.getMessage());
             }
-            secrets.add(pending.token().accessToken());
-            secrets.add(pending.token().refreshToken());
-            String data = "provider=" + pending.routeId() + " uid=" + pending.profile().uid();
-            if (!settings.ssoEnabled()) {
-                return fail(FailureCode.SSO_DISABLED, "Sign-up completed while LOGIN_ENABLE_SSO is off", data, path, pending.next(), secrets);
-            }
-            if (accounts.find(pending.routeId(), pending.profile().uid()).isPresent()) {
-                return fail(FailureCode.CALLBACK_REPLAYED, "A pending sign-up was submitted again after it created the account",
-                        data, path, pending.next(), secrets);
-            }
-            String username = Usernames.clean(details.username());
-            if (username.isEmpty() || !username.equals(details.username().toLowerCase(Locale.ROOT))) {
-                return fail(FailureCode.SIGNUP_INVALID, "The username may only use letters, digits and _.@+- (got '"
-                        + details.username() + "')", data, path, pending.next(), secrets);
-            }
-            String email = details.email();
-            Optional<EmailAddress> idpEmail = pending.profile().emails().stream()
-                    .filter(e -> e.address().equalsIgnoreCase(email)).findFirst();
-            Optional<LoginOutcome> refused = resolution.refuseSignup(EmailAddresses.isValid(email)
-                    ? Optional.of(new EmailAddress(email, false, true)) : Optional.empty(), path, pending.next(), data, secrets);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            if (!users.findByEmail(email).isEmpty()) {
-                return fail(FailureCode.EMAIL_IN_USE, "The sign-up form's email belongs to an existing user", data, path, pending.next(), secrets);
-            }
-            boolean verified = idpEmail.map(EmailAddress::verified).orElse(false);
-            // consumed only now, so a form the user must correct (taken email, bad username) can be sent again
-            if (!replay.firstUse("signup:" + pending.id())) {
-                return fail(FailureCode.CALLBACK_REPLAYED, "A pending sign-up was submitted twice", data, path, pending.next(), secrets);
-            }
-            SelectedApp app = selector.selectById(pending.routeId(), BaseUrl.siteOf(baseUrl), pending.appId());
-            return resolution.register(new AccountResolution.Identity(pending.routeId(), pending.profile(), pending.token(),
-                    app.settings()),
-                    new SignupDetails(username, email, details.firstName(), details.lastName()), verified, false, baseUrl,
-                    path, pending.next(), secrets);
-        } catch (ProviderException e) {
-            return fail(e.code(), e.getMessage(), "", path, "/", secrets);
-        } catch (InvalidProviderSettingException e) {
-            return fail(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage(),
-                    "setting=" + e.key(), path, "/", secrets);
-        } catch (InvalidSettingException e) {
-            return fail(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage(), "", path, "/", secrets);
-        } catch (RuntimeException e) {
-            return internalError(e, "signup", path, "/", secrets);
-        }
+            attempt.scrub(pending.token().accessToken(), pending.token().refreshToken());
+            // refusals name the identity and go back to where the login started; unexpected failures stay generic
+            LoginAttempt about = attempt.about("provider=" + pending.routeId() + " uid=" + pending.profile().uid())
+                    .continuingTo(pending.next());
+            return signups.complete(pending, details, about);
+        });
     }
 
     /**
@@ -357,18 +174,13 @@ public final class LoginEngine {
      * once: an active account (already confirmed) refuses it, as does a changed email.
      */
     public LoginOutcome confirmEmail(String token) {
-        String path = "auth:/accounts/confirm-email/";
-        Set<String> secrets = new HashSet<>(List.of(String.valueOf(token)));
-        try {
-            return confirmation.confirm(token, path, secrets);
-        } catch (RuntimeException e) {
-            return internalError(e, "confirm-email", path, "/", secrets);
-        }
+        LoginAttempt attempt = LoginAttempt.confirmation(parts.failures(), token);
+        return attempt.guard(() -> confirmation.confirm(token, attempt));
     }
 
     /** Removes a user's link to an identity (and its tokens). Hosts should keep users from removing their only way in. */
     public boolean disconnect(String userId, String providerRouteId, String uid) {
-        boolean removed = accounts.unlink(userId, providerRouteId, uid);
+        boolean removed = parts.accounts().unlink(userId, providerRouteId, uid);
         if (removed) {
             LOG.info("User {} disconnected {} identity {}", userId, providerRouteId, uid);
         }
@@ -380,13 +192,13 @@ public final class LoginEngine {
      * check, an invalid Host) where the admin reads SSO errors.
      */
     public FailureLog failureLog() {
-        return failures;
+        return parts.failures();
     }
 
     /** The login buttons for a site: empty while SSO is off. */
     public List<LoginChoice> loginChoices(URI baseUrl) {
         try {
-            if (!settings.ssoEnabled()) {
+            if (!parts.settings().ssoEnabled()) {
                 return List.of();
             }
         } catch (InvalidSettingException e) {
@@ -400,19 +212,10 @@ public final class LoginEngine {
         return choices;
     }
 
-    // ------------------------------------------------------------------ plumbing
-
-    private LoginOutcome fail(FailureCode code, String info, String data, String path, String next, Collection<String> secrets) {
-        return failures.refuse(code, info, data, path, next, secrets);
-    }
-
-    private LoginOutcome internalError(RuntimeException e, String routeId, String path, String next, Collection<String> secrets) {
-        LOG.error("SSO {} failed unexpectedly at {}: {}", routeId, path, FailureLog.scrub(e.toString(), secrets));
-        return fail(FailureCode.INTERNAL_ERROR, "Unexpected " + e.getClass().getName() + ": " + e.getMessage(),
-                "provider=" + routeId, path, next, secrets);
-    }
-
-    /** Collaborators of a {@link LoginEngine}; the stores, settings and error log are required. */
+    /**
+     * Collaborators of a {@link LoginEngine}; the stores, settings and error log are required, a shared
+     * {@link SingleUseValues} is required once there is more than one node.
+     */
     public static final class Builder {
         private final GatehouseConfig config;
         private SocialAppRepository apps;
@@ -424,6 +227,7 @@ public final class LoginEngine {
         private final List<LoginListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ProviderRegistry registry;
+        private SingleUseValues singleUseValues;
 
         private Builder(GatehouseConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -466,6 +270,16 @@ public final class LoginEngine {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Where used callback states, sign-up forms and email-confirmation links are remembered. Without one the
+         * engine remembers them in this node's memory (a warning says so at start): give every node the same
+         * shared store, such as {@code JdbcStores.singleUseValues()}, so a link works once across nodes and restarts.
+         */
+        public Builder singleUseValues(SingleUseValues singleUseValues) {
+            this.singleUseValues = Objects.requireNonNull(singleUseValues, "singleUseValues");
             return this;
         }
 

@@ -13,6 +13,8 @@ import java.util.Locale;
  * <pre>{@code
  * Usernames.base(profile); // "ada.lovelace"
  * Usernames.withSuffix("ada", 2); // "ada2"
+ * Usernames.accepts("Ada.L"); // true: stored as "ada.l"
+ * Usernames.accepts("ada lovelace"); // false
  * }</pre>
  */
 public final class Usernames {
@@ -28,6 +30,15 @@ public final class Usernames {
                     ? e.address().substring(0, e.address().indexOf('@')) : "").map(Usernames::clean).orElse("");
         }
         return candidate.isEmpty() ? "user" : candidate;
+    }
+
+    /**
+     * The rule for a username a user typed (on a sign-up form): true when it is not empty and only uses
+     * letters, digits and {@code _ . @ + -} within the length limit, ignoring case ({@link #clean} gives the
+     * stored form). The engine refuses the others; a form can check it first and ask again.
+     */
+    public static boolean accepts(String typed) {
+        return typed != null && !typed.isEmpty() && clean(typed).equals(typed.toLowerCase(Locale.ROOT));
     }
 
     public static String clean(String raw) {

@@ -12,8 +12,8 @@
  * LoginOutcome start = engine.beginLogin("github", new LoginRequest(AuthProcess.LOGIN, "/", baseUrl, null, null));
  * }</pre>
  *
- * <p>The public types of this package are API. Its package-private classes (the steps of the flow: account
- * resolution, email confirmation, pending sign-up claims) are internal: not public API, may change without
- * notice.
+ * <p>The public types of this package are API. Its package-private classes (the steps of the flow: the login
+ * attempt, the callback checks, account resolution, sign-up completion, email confirmation) are internal: not
+ * public API, may change without notice.
  */
 package io.gatehouse.sso.core;

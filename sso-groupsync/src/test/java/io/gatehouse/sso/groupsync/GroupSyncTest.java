@@ -4,6 +4,7 @@ import io.gatehouse.sso.core.LoginEvent;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDraft;
@@ -53,7 +54,7 @@ class GroupSyncTest {
     private User user(String... groups) {
         String uid = "uid-" + UIDS.incrementAndGet();
         return store.register(new Registration(new UserDraft("user" + uid, uid + "@example.com", "", "", true),
-                "keycloak", uid, Map.of(), null, Set.of(groups), NOW)).user();
+                new IdentitySignIn("keycloak", uid, Map.of(), null, NOW), Set.of(groups))).user();
     }
 
     private static LoginEvent login(User user, Map<String, Object> claims) {

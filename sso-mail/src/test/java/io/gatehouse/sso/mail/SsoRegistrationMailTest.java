@@ -37,7 +37,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,7 +76,7 @@ class SsoRegistrationMailTest {
                 "transaction_key", Base64.getEncoder().encodeToString(new byte[32])));
         GatehouseConfig config = GatehouseConfig.read(values);
         InMemorySocialApps apps = new InMemorySocialApps();
-        apps.save(new SocialApp(null, FakeIdp.ID, "", "Fake", "client-id", "client-secret-9", "", Map.of(), Set.of("localhost")));
+        apps.save(SocialApp.builder(FakeIdp.ID).name("Fake").clientId("client-id").secret("client-secret-9").sites("localhost").build());
         return LoginEngine.builder(config)
                 .apps(apps).accounts(store).users(store)
                 .settings(new InMemorySettings(Map.of("LOGIN_ENABLE_SSO", "true", "LOGIN_ENABLE_SSO_REG", "true")))

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.jdbc;
 
 import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.SocialToken;
@@ -9,11 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,22 +69,21 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
     }
 
     @Override
-    public SocialAccount link(String userId, String provider, String uid, Map<String, Object> extraData,
-                              SocialToken token, Instant now) {
+    public SocialAccount link(String userId, IdentitySignIn signIn) {
         long user = RowId.parse(userId).orElseThrow(() -> new NoSuchElementException("no user with id " + userId));
         for (int attempt = 1; ; attempt++) {
             try {
                 return db.transaction(c -> {
                     JdbcUsers.lock(c, user);
-                    Optional<Row> existing = find(c, provider, uid, true);
+                    Optional<Row> existing = find(c, signIn.provider(), signIn.uid(), true);
                     if (existing.isPresent() && existing.get().account().userId().equals(userId)) {
-                        return update(c, existing.get(), extraData, token, now);
+                        return update(c, existing.get(), signIn);
                     }
                     if (existing.isPresent()) {
-                        throw new IdentityLinkedElsewhereException(provider, uid);
+                        throw new IdentityLinkedElsewhereException(signIn.provider(), signIn.uid());
                     }
-                    Row row = insert(c, user, provider, uid, extraData, now);
-                    storeToken(c, row.id(), token);
+                    Row row = insert(c, user, signIn);
+                    storeToken(c, row.id(), signIn.token());
                     return row.account();
                 });
             } catch (DuplicateKeyException e) {
@@ -97,14 +95,13 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
     }
 
     @Override
-    public Optional<SocialAccount> recordLogin(String provider, String uid, Map<String, Object> extraData,
-                                               SocialToken token, Instant now) {
+    public Optional<SocialAccount> recordLogin(IdentitySignIn signIn) {
         return db.transaction(c -> {
-            Optional<Row> existing = find(c, provider, uid, true);
+            Optional<Row> existing = find(c, signIn.provider(), signIn.uid(), true);
             if (existing.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(update(c, existing.get(), extraData, token, now));
+            return Optional.of(update(c, existing.get(), signIn));
         });
     }
 
@@ -159,23 +156,23 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
         }
     }
 
-    Row insert(Connection c, long userId, String provider, String uid, Map<String, Object> extraData, Instant now)
-            throws SQLException {
+    /** Inserts the link of a new identity (its token is the caller's next step). */
+    Row insert(Connection c, long userId, IdentitySignIn signIn) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO sso_social_account"
                 + " (user_id, provider, uid, extra_data_json, last_login, date_joined) VALUES (?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             s.setLong(1, userId);
-            s.setString(2, provider);
-            s.setString(3, uid);
-            s.setString(4, JsonText.write(extraData == null ? Map.of() : extraData));
-            Timestamps.set(s, 5, now);
-            Timestamps.set(s, 6, now);
+            s.setString(2, signIn.provider());
+            s.setString(3, signIn.uid());
+            s.setString(4, JsonText.write(signIn.extraData()));
+            Timestamps.set(s, 5, signIn.at());
+            Timestamps.set(s, 6, signIn.at());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
                 long id = keys.getLong(1);
-                return new Row(id, new SocialAccount(Long.toString(userId), provider, uid, JsonText.stored(extraData),
-                        Timestamps.stored(now), Timestamps.stored(now)));
+                return new Row(id, new SocialAccount(Long.toString(userId), signIn.provider(), signIn.uid(),
+                        JsonText.stored(signIn.extraData()), Timestamps.stored(signIn.at()), Timestamps.stored(signIn.at())));
             }
         }
     }
@@ -218,19 +215,18 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
         }
     }
 
-    private SocialAccount update(Connection c, Row row, Map<String, Object> extraData, SocialToken token, Instant now)
-            throws SQLException {
+    private SocialAccount update(Connection c, Row row, IdentitySignIn signIn) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE sso_social_account SET extra_data_json = ?, last_login = ? WHERE id = ?")) {
-            s.setString(1, JsonText.write(extraData == null ? Map.of() : extraData));
-            Timestamps.set(s, 2, now);
+            s.setString(1, JsonText.write(signIn.extraData()));
+            Timestamps.set(s, 2, signIn.at());
             s.setLong(3, row.id());
             s.executeUpdate();
         }
-        storeToken(c, row.id(), token);
+        storeToken(c, row.id(), signIn.token());
         SocialAccount old = row.account();
-        return new SocialAccount(old.userId(), old.provider(), old.uid(), JsonText.stored(extraData), Timestamps.stored(now),
-                old.dateJoined());
+        return new SocialAccount(old.userId(), old.provider(), old.uid(), JsonText.stored(signIn.extraData()),
+                Timestamps.stored(signIn.at()), old.dateJoined());
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -98,8 +98,7 @@ final class JdbcSocialApps implements SocialAppRepository {
 
     /** The app as a later read returns it: with its id, and its settings as they read back from JSON. */
     private static SocialApp stored(SocialApp app, long id) {
-        return new SocialApp(Long.toString(id), app.provider(), app.providerId(), app.name(), app.clientId(),
-                app.secret(), app.key(), JsonText.stored(app.settings()), app.sites());
+        return app.toBuilder().id(Long.toString(id)).settings(JsonText.stored(app.settings())).build();
     }
 
     @Override
@@ -134,11 +133,12 @@ final class JdbcSocialApps implements SocialAppRepository {
                 while (rs.next()) {
                     long id = rs.getLong("id");
                     String rowKey = Long.toString(id);
-                    apps.add(new SocialApp(rowKey, rs.getString("provider"), rs.getString("provider_id"),
-                            rs.getString("name"), rs.getString("client_id"),
-                            cipher.open(SealedColumn.APP_SECRET, rowKey, rs.getString("secret_sealed")),
-                            cipher.open(SealedColumn.APP_KEY, rowKey, rs.getString("app_key_sealed")),
-                            JsonText.readObject(rs.getString("settings_json")), sites.getOrDefault(id, Set.of())));
+                    apps.add(SocialApp.builder(rs.getString("provider")).id(rowKey).providerId(rs.getString("provider_id"))
+                            .name(rs.getString("name")).clientId(rs.getString("client_id"))
+                            .secret(cipher.open(SealedColumn.APP_SECRET, rowKey, rs.getString("secret_sealed")))
+                            .key(cipher.open(SealedColumn.APP_KEY, rowKey, rs.getString("app_key_sealed")))
+                            .settings(JsonText.readObject(rs.getString("settings_json"))).sites(sites.getOrDefault(id, Set.of()))
+                            .build());
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.GroupStore;
 import io.gatehouse.sso.spi.PersistenceException;
 import io.gatehouse.sso.spi.SettingsStore;
+import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.SocialAppRepository;
 import io.gatehouse.sso.spi.UserDirectory;
@@ -13,11 +14,12 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
  * Every Gatehouse store on one JDBC database (H2 or PostgreSQL): social apps, social accounts with their
- * tokens, users, groups, login settings and the error log. {@link #create} brings the schema up to date
+ * tokens, users, groups, login settings, the error log and the single-use values. {@link #create} brings the schema up to date
  * and checks the keys; afterwards each call borrows a connection from the host's {@link DataSource} for one
  * short transaction, so any number of application nodes can share the database. Thread-safe.
  *
@@ -26,8 +28,10 @@ import java.util.Objects;
  * SecretKeyRing keys = SecretKeyRing.of("k1", System.getenv("SSO_DB_KEY")); // openssl rand -base64 32
  * JdbcStores stores = JdbcStores.create(dataSource, keys);
  *
- * SocialAppRepository apps = stores.socialApps();
- * UserDirectory users = stores.users();
+ * LoginEngine engine = LoginEngine.builder(config)
+ *         .apps(stores.socialApps()).accounts(stores.socialAccounts()).users(stores.users())
+ *         .settings(stores.settings()).errorLog(stores.errorLog()).singleUseValues(stores.singleUseValues())
+ *         .build();
  * }</pre>
  */
 public final class JdbcStores {
@@ -41,6 +45,7 @@ public final class JdbcStores {
     private final JdbcGroups groups;
     private final JdbcSettings settings;
     private final JdbcErrorLog errorLog;
+    private final JdbcSingleUseValues singleUseValues;
 
     private JdbcStores(Database db, ColumnCipher cipher, int schemaVersion) {
         this.schemaVersion = schemaVersion;
@@ -51,6 +56,7 @@ public final class JdbcStores {
         this.users = new JdbcUsers(db, socialAccounts, groups);
         this.settings = new JdbcSettings(db);
         this.errorLog = new JdbcErrorLog(db);
+        this.singleUseValues = new JdbcSingleUseValues(db, Clock.systemUTC());
     }
 
     /**
@@ -110,6 +116,14 @@ public final class JdbcStores {
     /** The admin-readable error log. */
     public ErrorLog errorLog() {
         return errorLog;
+    }
+
+    /**
+     * Values that may be used once (login callback states, sign-up forms, email-confirmation links), shared by
+     * every node on this database: give it to the login engine so that "once" holds across nodes and restarts.
+     */
+    public SingleUseValues singleUseValues() {
+        return singleUseValues;
     }
 
     /** The schema version after start-up migrations. */

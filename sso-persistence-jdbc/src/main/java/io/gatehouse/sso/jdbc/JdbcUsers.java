@@ -107,14 +107,14 @@ final class JdbcUsers implements UserDirectory {
                 linked = linkedResult(r);
                 if (linked.isPresent()) {
                     LOG.debug("Concurrent first login through {}: this call lost the race and returns the winner",
-                            r.provider());
+                            r.signIn().provider());
                     return linked.get();
                 }
                 if (usernameVisible) {
                     throw new UsernameTakenException(r.user().username());
                 }
                 if (attempt == REGISTER_ATTEMPTS) {
-                    throw new PersistenceException("registration through " + r.provider()
+                    throw new PersistenceException("registration through " + r.signIn().provider()
                             + " kept conflicting with concurrent changes", e);
                 }
                 Database.pause(attempt);
@@ -186,15 +186,15 @@ final class JdbcUsers implements UserDirectory {
                 userId = keys.getLong(1);
             }
         }
-        JdbcSocialAccounts.Row account = accounts.insert(c, userId, r.provider(), r.uid(), r.extraData(), r.at());
-        accounts.storeToken(c, account.id(), r.token());
+        JdbcSocialAccounts.Row account = accounts.insert(c, userId, r.signIn());
+        accounts.storeToken(c, account.id(), r.signIn().token());
         groups.apply(c, userId, r.groups(), Set.of());
         return new RegistrationResult(draft.withId(Long.toString(userId)), account.account(), true);
     }
 
     private Optional<RegistrationResult> linkedResult(Registration r) {
         return db.transaction(c -> {
-            Optional<JdbcSocialAccounts.Row> row = accounts.find(c, r.provider(), r.uid(), false);
+            Optional<JdbcSocialAccounts.Row> row = accounts.find(c, r.signIn().provider(), r.signIn().uid(), false);
             if (row.isEmpty()) {
                 return Optional.empty();
             }

@@ -2,6 +2,7 @@ package io.gatehouse.sso.jdbc;
 
 import io.gatehouse.sso.spi.GroupChange;
 import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.RegistrationResult;
 import io.gatehouse.sso.spi.SocialToken;
@@ -65,8 +66,8 @@ abstract class ConcurrencySpec {
     }
 
     private static Registration registration(String username, String uid, Set<String> groups) {
-        return new Registration(new UserDraft(username, username + "@example.com", "", "", true), "keycloak", uid,
-                Map.of(), new SocialToken("at-" + username, "rt-" + username, null), groups, T);
+        return new Registration(new UserDraft(username, username + "@example.com", "", "", true),
+                new IdentitySignIn("keycloak", uid, Map.of(), new SocialToken("at-" + username, "rt-" + username, null), T), groups);
     }
 
     private int count(String table) throws Exception {
@@ -127,7 +128,7 @@ abstract class ConcurrencySpec {
         User bob = stores.users().register(registration("bob", "bob", Set.of())).user();
 
         List<Future<Object>> results = race(i -> () ->
-                stores.socialAccounts().link(i % 2 == 0 ? ada.id() : bob.id(), "github", "583231", Map.of(), null, T));
+                stores.socialAccounts().link(i % 2 == 0 ? ada.id() : bob.id(), new IdentitySignIn("github", "583231", Map.of(), null, T)));
 
         String owner = stores.socialAccounts().find("github", "583231").orElseThrow().userId();
         for (int i = 0; i < results.size(); i++) {

@@ -2,11 +2,13 @@ package io.gatehouse.sso.jdbc;
 
 import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.SettingsStore;
+import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAppRepository;
 import io.gatehouse.sso.testkit.ErrorLogContract;
 import io.gatehouse.sso.testkit.GroupStoreContract;
 import io.gatehouse.sso.testkit.IdentityStores;
 import io.gatehouse.sso.testkit.SettingsStoreContract;
+import io.gatehouse.sso.testkit.SingleUseValuesContract;
 import io.gatehouse.sso.testkit.SocialAccountRepositoryContract;
 import io.gatehouse.sso.testkit.SocialAppRepositoryContract;
 import io.gatehouse.sso.testkit.UserDirectoryContract;
@@ -76,6 +78,45 @@ abstract class DatabaseSuite {
         @Override
         protected ErrorLog newLog() {
             return stores().errorLog();
+        }
+    }
+
+    @Nested
+    class SingleUse extends SingleUseValuesContract {
+        private DataSource shared;
+
+        @Override
+        protected SingleUseValues newStore() {
+            shared = freshDatabase();
+            return JdbcStores.create(shared, TestKeys.k1()).singleUseValues();
+        }
+
+        /** Another node: its own stores over the same database. */
+        @Override
+        protected SingleUseValues anotherNode() {
+            return JdbcStores.create(shared, TestKeys.k1()).singleUseValues();
+        }
+
+        @Override
+        protected int concurrentUses() {
+            // each call takes its own connection: stay well inside a test server's connection limit
+            return 16;
+        }
+    }
+
+    @Nested
+    class SingleUseStorage extends SingleUseStorageSpec {
+        @Override
+        protected DataSource freshDatabase() {
+            return DatabaseSuite.this.freshDatabase();
+        }
+    }
+
+    @Nested
+    class ConfirmationMarkerMigration extends ConfirmationMarkerMigrationSpec {
+        @Override
+        protected DataSource freshDatabase() {
+            return DatabaseSuite.this.freshDatabase();
         }
     }
 

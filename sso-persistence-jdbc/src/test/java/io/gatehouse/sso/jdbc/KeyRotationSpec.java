@@ -1,5 +1,6 @@
 package io.gatehouse.sso.jdbc;
 
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
@@ -32,10 +33,10 @@ abstract class KeyRotationSpec {
     void secretsUnderTheOldKey() {
         dataSource = freshDatabase();
         JdbcStores stores = JdbcStores.create(dataSource, TestKeys.k1());
-        appId = stores.socialApps().save(new SocialApp(null, "github", "", "GitHub", "c", "app-secret", "app-key",
-                Map.of(), Set.of())).id();
-        stores.users().register(new Registration(new UserDraft("ada", "", "", "", true), "github", "1", Map.of(),
-                new SocialToken("at", "rt", null), Set.of(), Instant.EPOCH));
+        appId = stores.socialApps().save(SocialApp.builder("github").name("GitHub").clientId("c").secret("app-secret")
+                .key("app-key").build()).id();
+        stores.users().register(new Registration(new UserDraft("ada", "", "", "", true),
+                new IdentitySignIn("github", "1", Map.of(), new SocialToken("at", "rt", null), Instant.EPOCH), Set.of()));
     }
 
     private List<String> sealedValues() throws Exception {
@@ -54,7 +55,8 @@ abstract class KeyRotationSpec {
     void newWritesUseTheCurrentKeyAtOnce() throws Exception {
         JdbcStores stores = JdbcStores.create(dataSource, TestKeys.k2ReadingK1());
 
-        stores.socialAccounts().recordLogin("github", "1", Map.of(), new SocialToken("at-2", null, null), Instant.EPOCH);
+        stores.socialAccounts().recordLogin(new IdentitySignIn("github", "1", Map.of(), new SocialToken("at-2", null, null),
+                Instant.EPOCH));
 
         assertThat(RawTables.single(dataSource, "SELECT access_token_sealed FROM sso_social_token")).startsWith("v1:k2:");
         assertThat(RawTables.single(dataSource, "SELECT refresh_token_sealed FROM sso_social_token"))

@@ -1,5 +1,6 @@
 package io.gatehouse.sso.jdbc;
 
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
@@ -31,9 +32,10 @@ abstract class KeyStartupSpec {
 
     private void storeSecretsUnder(SecretKeyRing keys) {
         JdbcStores stores = JdbcStores.create(dataSource, keys);
-        stores.socialApps().save(new SocialApp(null, "github", "", "GitHub", "c", SECRET, "", Map.of(), Set.of()));
-        stores.users().register(new Registration(new UserDraft("ada", "", "", "", true), "github", "1", Map.of(),
-                new SocialToken("token-" + SECRET, null, null), Set.of(), Instant.EPOCH));
+        stores.socialApps().save(SocialApp.builder("github").name("GitHub").clientId("c").secret(SECRET).build());
+        stores.users().register(new Registration(new UserDraft("ada", "", "", "", true),
+                new IdentitySignIn("github", "1", Map.of(), new SocialToken("token-" + SECRET, null, null), Instant.EPOCH),
+                Set.of()));
     }
 
     @Test
@@ -76,7 +78,7 @@ abstract class KeyStartupSpec {
     void readingAValueWrittenByANodeWithANewerKeyFailsTypedNamingThatKeyId() {
         JdbcStores oldNode = JdbcStores.create(dataSource, TestKeys.k1());
         JdbcStores newNode = JdbcStores.create(dataSource, TestKeys.k2ReadingK1());
-        SocialApp written = newNode.socialApps().save(new SocialApp(null, "github", "", "n", "c", SECRET, "", Map.of(), Set.of()));
+        SocialApp written = newNode.socialApps().save(SocialApp.builder("github").name("n").clientId("c").secret(SECRET).build());
 
         assertThatThrownBy(() -> oldNode.socialApps().findById(written.id()))
                 .isInstanceOf(UnknownSecretKeyException.class)

@@ -22,7 +22,12 @@ class SchemaMigrationsTest {
         assertThat(v1.description()).isEqualTo("init");
         assertThat(v1.checksum()).hasSize(64);
         assertThat(SchemaMigrations.statements(v1.sql())).hasSizeGreaterThan(10);
-        assertThat(SchemaMigrations.latestVersion()).isEqualTo(1);
+        SchemaMigrations.Script v2 = SchemaMigrations.load("V2__single_use_values.sql");
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.description()).isEqualTo("single_use_values");
+        assertThat(v2.checksum()).hasSize(64);
+        assertThat(SchemaMigrations.statements(v2.sql())).hasSize(4);
+        assertThat(SchemaMigrations.latestVersion()).isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.jdbc;
 
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
@@ -37,13 +38,13 @@ abstract class SecretsAtRestSpec {
     void storesFullOfSecrets() {
         dataSource = freshDatabase();
         stores = JdbcStores.create(dataSource, TestKeys.k1());
-        stores.socialApps().save(new SocialApp(null, "keycloak", "", "Corp", "client-1", PLAIN.get(0), PLAIN.get(1),
-                Map.of("server_url", "https://idp.example"), Set.of("localhost")));
+        stores.socialApps().save(SocialApp.builder("keycloak").name("Corp").clientId("client-1").secret(PLAIN.get(0))
+                .key(PLAIN.get(1)).settings(Map.of("server_url", "https://idp.example")).sites("localhost").build());
         User ada = stores.users().register(new Registration(new UserDraft("ada", "ada@example.com", "", "", true),
-                "keycloak", "ada-sub", Map.of("sub", "ada-sub"), new SocialToken(PLAIN.get(2), PLAIN.get(3), T),
-                Set.of("staff"), T)).user();
-        stores.socialAccounts().link(ada.id(), "github", "42", Map.of(), new SocialToken(PLAIN.get(4), null, null), T);
-        stores.socialAccounts().recordLogin("github", "42", Map.of(), new SocialToken(PLAIN.get(5), PLAIN.get(6), T), T);
+                new IdentitySignIn("keycloak", "ada-sub", Map.of("sub", "ada-sub"), new SocialToken(PLAIN.get(2), PLAIN.get(3), T), T),
+                Set.of("staff"))).user();
+        stores.socialAccounts().link(ada.id(), new IdentitySignIn("github", "42", Map.of(), new SocialToken(PLAIN.get(4), null, null), T));
+        stores.socialAccounts().recordLogin(new IdentitySignIn("github", "42", Map.of(), new SocialToken(PLAIN.get(5), PLAIN.get(6), T), T));
         stores.errorLog().append(ErrorRecord.of(T, "sso.test", "info", "data", "auth:/x"));
     }
 
@@ -74,8 +75,7 @@ abstract class SecretsAtRestSpec {
 
     @Test
     void aValueCopiedToAnotherRowDoesNotDecrypt() throws Exception {
-        SocialApp other = stores.socialApps().save(new SocialApp(null, "github", "", "GitHub", "c2", "other", "",
-                Map.of(), Set.of()));
+        SocialApp other = stores.socialApps().save(SocialApp.builder("github").name("GitHub").clientId("c2").secret("other").build());
         RawTables.update(dataSource, "UPDATE sso_social_app SET secret_sealed = (SELECT secret_sealed FROM sso_social_app"
                 + " WHERE id <> " + other.id() + ") WHERE id = " + other.id());
 

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.jdbc;
 
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.SocialApp;
@@ -31,7 +32,7 @@ abstract class StoreDetailsSpec {
     }
 
     private static SocialApp app(String id, String name) {
-        return new SocialApp(id, "github", "", name, "c", "s", "", Map.of(), Set.of());
+        return SocialApp.builder("github").id(id).name(name).clientId("c").secret("s").build();
     }
 
     @Test
@@ -57,12 +58,12 @@ abstract class StoreDetailsSpec {
     @Test
     void whatAStoreReturnsEqualsWhatItReadsBack() {
         Instant withNanos = Instant.parse("2026-01-02T03:04:05.123456789Z");
-        User ada = stores.users().register(new Registration(new UserDraft("ada", "", "", "", true), "github", "1",
-                Map.of("id", 5L, "tags", Set.of("x")), null, Set.of(), withNanos)).user();
+        User ada = stores.users().register(new Registration(new UserDraft("ada", "", "", "", true),
+                new IdentitySignIn("github", "1", Map.of("id", 5L, "tags", Set.of("x")), null, withNanos), Set.of())).user();
 
-        SocialAccount linked = stores.socialAccounts().link(ada.id(), "google", "g", Map.of("n", 5L), null, withNanos);
-        SocialApp saved = stores.socialApps().save(new SocialApp(null, "github", "", "n", "c", "s", "",
-                Map.of("count", 7L, "ratio", 0.5f), Set.of()));
+        SocialAccount linked = stores.socialAccounts().link(ada.id(), new IdentitySignIn("google", "g", Map.of("n", 5L), null, withNanos));
+        SocialApp saved = stores.socialApps().save(SocialApp.builder("github").name("n").clientId("c").secret("s")
+                .settings(Map.of("count", 7L, "ratio", 0.5f)).build());
 
         assertThat(stores.socialAccounts().find("google", "g")).contains(linked);
         assertThat(linked.lastLogin()).isEqualTo(Instant.parse("2026-01-02T03:04:05.123456Z"));
@@ -84,7 +85,7 @@ abstract class StoreDetailsSpec {
     void changesForAnUnknownUserFailAsNoSuchElement() {
         assertThatThrownBy(() -> stores.groups().apply("424242", Set.of("a"), Set.of()))
                 .isInstanceOf(NoSuchElementException.class);
-        assertThatThrownBy(() -> stores.socialAccounts().link("424242", "github", "1", Map.of(), null, Instant.EPOCH))
+        assertThatThrownBy(() -> stores.socialAccounts().link("424242", new IdentitySignIn("github", "1", Map.of(), null, Instant.EPOCH)))
                 .isInstanceOf(NoSuchElementException.class);
         assertThatThrownBy(() -> stores.users().update(new User("424242", "x", "", "", "", true)))
                 .isInstanceOf(NoSuchElementException.class);

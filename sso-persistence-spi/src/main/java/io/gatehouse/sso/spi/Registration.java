@@ -1,7 +1,5 @@
 package io.gatehouse.sso.spi;
 
-import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,27 +9,21 @@ import java.util.TreeSet;
  * store can create the user, link the identity, store its token and add its groups in one transaction.
  *
  * <pre>{@code
- * Registration r = new Registration(draft, "keycloak", "0f1e...", claims, token, Set.of("staff"), now);
+ * Registration r = new Registration(draft, new IdentitySignIn("keycloak", "0f1e...", claims, token, now),
+ *         Set.of("staff"));
  * RegistrationResult result = users.register(r);
  * }</pre>
  *
- * @param user      the user to create
- * @param provider  provider route id
- * @param uid       the IdP's subject id
- * @param extraData raw claims
- * @param token     tokens to store with the link, or {@code null}
- * @param groups    names of groups to add the new user to (created when missing)
- * @param at        the login time (date joined and last login)
+ * @param user   the user to create
+ * @param signIn the identity that signed in: linked to the new user with its token; its time is the date
+ *               joined and the last login
+ * @param groups names of groups to add the new user to (created when missing)
  */
-public record Registration(UserDraft user, String provider, String uid, Map<String, Object> extraData,
-                           SocialToken token, Set<String> groups, Instant at) {
+public record Registration(UserDraft user, IdentitySignIn signIn, Set<String> groups) {
 
     public Registration {
         Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(uid, "uid");
-        Objects.requireNonNull(at, "at");
-        extraData = Frozen.map(extraData);
+        Objects.requireNonNull(signIn, "signIn");
         groups = groups == null ? Set.of() : Set.copyOf(new TreeSet<>(groups));
     }
 }

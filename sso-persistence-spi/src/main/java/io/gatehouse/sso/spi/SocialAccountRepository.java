@@ -1,8 +1,6 @@
 package io.gatehouse.sso.spi;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,7 +10,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Optional<SocialAccount> known = accounts.find("github", "583231");
- * known.ifPresent(a -> accounts.recordLogin("github", "583231", claims, token, now));
+ * known.ifPresent(a -> accounts.recordLogin(new IdentitySignIn("github", "583231", claims, token, now)));
  * }</pre>
  */
 public interface SocialAccountRepository {
@@ -23,13 +21,12 @@ public interface SocialAccountRepository {
     List<SocialAccount> findByUser(String userId);
 
     /**
-     * Links an identity to an existing user (the "connect" process). Linking an identity the same user
-     * already has just updates it.
+     * Links an identity that just signed in to an existing user (the "connect" process). Linking an identity
+     * the same user already has just updates it, as {@link #recordLogin} does.
      *
      * @throws IdentityLinkedElsewhereException when another user has the identity
      */
-    SocialAccount link(String userId, String provider, String uid, Map<String, Object> extraData,
-                       SocialToken token, Instant now);
+    SocialAccount link(String userId, IdentitySignIn signIn);
 
     /**
      * Records a login of a linked identity: replaces extra data, sets last login and stores the token
@@ -37,8 +34,7 @@ public interface SocialAccountRepository {
      *
      * @return the updated link, or empty when the identity is not linked
      */
-    Optional<SocialAccount> recordLogin(String provider, String uid, Map<String, Object> extraData,
-                                        SocialToken token, Instant now);
+    Optional<SocialAccount> recordLogin(IdentitySignIn signIn);
 
     /** The stored token of an identity, if any. */
     Optional<SocialToken> findToken(String provider, String uid);

@@ -1,5 +1,6 @@
 package io.gatehouse.sso.spi;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -10,10 +11,15 @@ import java.util.TreeSet;
  * (django-allauth's {@code SocialApp}).
  *
  * <pre>{@code
- * SocialApp app = new SocialApp(null, "keycloak", "", "Company Keycloak",
- *         "inventree", "s3cret", "", Map.of("fetch_userinfo", true), Set.of("sso.example.com"));
+ * SocialApp app = SocialApp.builder("keycloak").name("Company Keycloak")
+ *         .clientId("inventree").secret("s3cret")
+ *         .settings(Map.of("fetch_userinfo", true)).sites("sso.example.com")
+ *         .build();
  * apps.save(app);
+ * SocialApp renamed = app.toBuilder().name("Corporate Keycloak").build();
  * }</pre>
+ *
+ * <p>Build apps with {@link #builder}; the canonical constructor is there because records need it.
  *
  * @param id         store-assigned id; {@code null} for an app not saved yet
  * @param provider   provider id, e.g. {@code github}, {@code openid_connect}
@@ -40,6 +46,17 @@ public record SocialApp(String id, String provider, String providerId, String na
         sites = sites == null ? Set.of() : Set.copyOf(new TreeSet<>(sites));
     }
 
+    /** A builder of an app of this provider; every other part starts empty. */
+    public static Builder builder(String provider) {
+        return new Builder(provider);
+    }
+
+    /** A builder that starts from this app's parts, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(provider).id(id).providerId(providerId).name(name).clientId(clientId).secret(secret)
+                .key(key).settings(settings).sites(sites);
+    }
+
     /** The id used in URLs and for settings look-up: {@link #providerId} when set, else {@link #provider}. */
     public String routeId() {
         return providerId.isEmpty() ? provider : providerId;
@@ -64,5 +81,81 @@ public record SocialApp(String id, String provider, String providerId, String na
                 + ", clientId=" + clientId + ", secret=" + (secret.isEmpty() ? "(none)" : "(redacted)")
                 + ", key=" + (key.isEmpty() ? "(none)" : "(redacted)") + ", settings=" + settings.keySet()
                 + ", sites=" + sites + "]";
+    }
+
+    /**
+     * The parts of a {@link SocialApp}, set by name. Not thread-safe; {@link #build} may be called again.
+     *
+     * <pre>{@code
+     * SocialApp github = SocialApp.builder("github").name("GitHub").clientId("Iv1.abc").secret(secret)
+     *         .sites("localhost").build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private final String provider;
+        private String id;
+        private String providerId = "";
+        private String name = "";
+        private String clientId = "";
+        private String secret = "";
+        private String key = "";
+        private Map<String, Object> settings = Map.of();
+        private Set<String> sites = Set.of();
+
+        private Builder(String provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+        }
+
+        /** The store-assigned id, for an app that is saved already; none for a new app. */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** The instance id of a provider with several instances ({@code openid_connect}). */
+        public Builder providerId(String providerId) {
+            this.providerId = providerId;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        public Builder secret(String secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        public Builder key(String key) {
+            this.key = key;
+            return this;
+        }
+
+        /** The per-app settings (JSON object); they override {@code social_providers}. */
+        public Builder settings(Map<String, ?> settings) {
+            this.settings = Frozen.map(settings);
+            return this;
+        }
+
+        /** The site domains this app serves (replacing any set before). */
+        public Builder sites(Set<String> sites) {
+            this.sites = sites == null ? Set.of() : Set.copyOf(sites);
+            return this;
+        }
+
+        public Builder sites(String... sites) {
+            return sites(Set.copyOf(Arrays.asList(sites)));
+        }
+
+        public SocialApp build() {
+            return new SocialApp(id, provider, providerId, name, clientId, secret, key, settings, sites);
+        }
     }
 }

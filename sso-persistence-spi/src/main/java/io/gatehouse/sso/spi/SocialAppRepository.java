@@ -7,8 +7,8 @@ import java.util.Optional;
  * The admin-edited social applications.
  *
  * <pre>{@code
- * SocialApp saved = apps.save(new SocialApp(null, "github", "", "GitHub", "Iv1.abc", "secret", "",
- *         Map.of(), Set.of("localhost")));
+ * SocialApp saved = apps.save(SocialApp.builder("github").name("GitHub").clientId("Iv1.abc").secret("secret")
+ *         .sites("localhost").build());
  * List<SocialApp> github = apps.findByProvider("github");
  * }</pre>
  */

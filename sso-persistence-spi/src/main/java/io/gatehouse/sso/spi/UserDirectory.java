@@ -7,8 +7,8 @@ import java.util.Optional;
  * The host's users, as single sign-on sees them.
  *
  * <pre>{@code
- * RegistrationResult r = users.register(new Registration(draft, "keycloak", sub, claims, token,
- *         Set.of("staff"), now));
+ * RegistrationResult r = users.register(new Registration(draft,
+ *         new IdentitySignIn("keycloak", sub, claims, token, now), Set.of("staff")));
  * if (!r.created()) { // a concurrent first login won; r.user() is that user
  * }
  * }</pre>

@@ -10,6 +10,7 @@ import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
 import io.gatehouse.sso.core.testing.LoginDance;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.User;
@@ -48,7 +49,7 @@ class AccountTakeoverTest {
 
     User existingUser(String username, String email, boolean active) {
         User user = bench.fx.store.register(new Registration(new UserDraft(username, email, "", "", active),
-                "github", username + "-gh", Map.of(), null, Set.of(), Instant.now())).user();
+                new IdentitySignIn("github", username + "-gh", Map.of(), null, Instant.now()), Set.of())).user();
         bench.baseline();
         return user;
     }
@@ -111,8 +112,9 @@ class AccountTakeoverTest {
 
     @Test
     void theSameSubjectFromAnotherProviderIsAnotherIdentity() {
-        bench.fx.apps.save(new SocialApp(null, "openid_connect", "partner", "Partner IdP", FakeIdp.CLIENT_ID,
-                Secrets.CLIENT_SECRET, "", Map.of("server_url", bench.idp.issuer(), "fetch_userinfo", false), Set.of("localhost")));
+        bench.fx.apps.save(SocialApp.builder("openid_connect").providerId("partner").name("Partner IdP").clientId(FakeIdp.CLIENT_ID)
+                .secret(Secrets.CLIENT_SECRET).settings(Map.of("server_url", bench.idp.issuer(), "fetch_userinfo", false))
+                .sites("localhost").build());
         User first = ((LoginOutcome.SignedIn) bench.validLogin("shared-sub", "ada@example.com")).user();
         bench.baseline();
 
@@ -144,9 +146,9 @@ class AccountTakeoverTest {
         SecurityBench.Pending p = bench.begin();
         bench.answer(p, bench.idp.sign(bench.claims(p).build()));
         SocialApp app = bench.fx.apps.findAll().get(0);
-        bench.fx.apps.save(new SocialApp(app.id(), app.provider(), app.providerId(), app.name(), app.clientId(), app.secret(),
-                app.key(), Map.of("server_url", bench.idp.issuer(), "fetch_userinfo", false, "uid_field", "preferred_username"),
-                app.sites()));
+        bench.fx.apps.save(app.toBuilder()
+                .settings(Map.of("server_url", bench.idp.issuer(), "fetch_userinfo", false, "uid_field", "preferred_username"))
+                .build());
 
         bench.assertRefused(bench.complete(p), FailureCode.APP_NOT_CONFIGURED);
         assertThat(bench.idp.tokenRequests()).isEmpty();

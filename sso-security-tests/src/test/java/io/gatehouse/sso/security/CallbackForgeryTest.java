@@ -13,6 +13,7 @@ import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
 import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.User;
@@ -71,7 +72,7 @@ class CallbackForgeryTest {
 
     User localUser(String username) {
         User user = bench.fx.store.register(new Registration(new UserDraft(username, username + "@example.com", "", "", true),
-                "github", username + "-gh", Map.of(), null, Set.of(), Instant.now())).user();
+                new IdentitySignIn("github", username + "-gh", Map.of(), null, Instant.now()), Set.of())).user();
         bench.baseline();
         return user;
     }
@@ -294,10 +295,10 @@ class CallbackForgeryTest {
 
     @Test
     void aCookieSealedForOneProviderIsRefusedAtAnotherProvidersCallback() {
-        SocialApp corpA = bench.fx.apps.save(new SocialApp(null, "openid_connect", "corp-a", "Corp A", FakeIdp.CLIENT_ID,
-                Secrets.CLIENT_SECRET, "", Map.of("server_url", bench.idp.issuer(), "fetch_userinfo", false), Set.of("localhost")));
-        bench.fx.apps.save(new SocialApp(null, "openid_connect", "corp-b", "Corp B", FakeIdp.CLIENT_ID,
-                Secrets.CLIENT_SECRET, "", Map.of("server_url", bench.idp.issuer(), "fetch_userinfo", false), Set.of("localhost")));
+        SocialApp.Builder corp = SocialApp.builder("openid_connect").clientId(FakeIdp.CLIENT_ID).secret(Secrets.CLIENT_SECRET)
+                .settings(Map.of("server_url", bench.idp.issuer(), "fetch_userinfo", false)).sites("localhost");
+        SocialApp corpA = bench.fx.apps.save(corp.providerId("corp-a").name("Corp A").build());
+        bench.fx.apps.save(corp.providerId("corp-b").name("Corp B").build());
         assertThat(corpA.routeId()).isEqualTo("corp-a");
         SecurityBench.Pending startedAtA = SecurityBench.begin(bench.engine, "corp-a",
                 new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));

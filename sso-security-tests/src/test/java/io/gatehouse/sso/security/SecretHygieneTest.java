@@ -16,6 +16,7 @@ import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
 import io.gatehouse.sso.core.transaction.Seal;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
@@ -64,8 +65,9 @@ class SecretHygieneTest {
 
     @Test
     void aSocialAppPrintsNeitherSecretNorKey() {
-        assertClean(new SocialApp("1", "openid_connect", "", "Corp", "client", Secrets.CLIENT_SECRET, "KEY-q1w2e3r4t5",
-                Map.of("server_url", "https://idp.example"), Set.of("localhost")), "KEY-q1w2e3r4t5");
+        assertClean(SocialApp.builder("openid_connect").id("1").name("Corp").clientId("client").secret(Secrets.CLIENT_SECRET)
+                .key("KEY-q1w2e3r4t5").settings(Map.of("server_url", "https://idp.example")).sites("localhost").build(),
+                "KEY-q1w2e3r4t5");
     }
 
     @Test
@@ -75,8 +77,14 @@ class SecretHygieneTest {
 
     @Test
     void aRegistrationPrintsNoToken() {
-        assertClean(new Registration(new UserDraft("ada", "ada@example.com", "", "", true), "openid_connect", "sub",
-                Map.of(), new SocialToken(ACCESS, REFRESH, null), Set.of(), Instant.now()));
+        assertClean(new Registration(new UserDraft("ada", "ada@example.com", "", "", true),
+                new IdentitySignIn("openid_connect", "sub", Map.of(), new SocialToken(ACCESS, REFRESH, null), Instant.now()), Set.of()));
+    }
+
+    @Test
+    void anIdentitySignInPrintsNoToken() {
+        assertClean(new IdentitySignIn("openid_connect", "sub", Map.of("email", "ada@example.com"),
+                new SocialToken(ACCESS, REFRESH, null), Instant.now()));
     }
 
     @Test

@@ -357,8 +357,7 @@ public class SsoServlet extends HttpServlet {
 
     /** The engine's own rules for the fields, so a typo re-shows the form instead of ending the sign-up. */
     private static Optional<String> formProblem(SignupDetails details) {
-        String username = details.username();
-        if (username.isEmpty() || !Usernames.clean(username).equals(username.toLowerCase(Locale.ROOT))) {
+        if (!Usernames.accepts(details.username())) {
             return Optional.of("Choose a username of up to 30 letters, digits and _ . @ + - characters.");
         }
         if (!EmailAddresses.isValid(details.email())) {

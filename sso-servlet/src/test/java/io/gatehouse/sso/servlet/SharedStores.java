@@ -5,6 +5,7 @@ import io.gatehouse.sso.jdbc.JdbcStores;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.SettingsStore;
+import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.SocialAppRepository;
 import io.gatehouse.sso.spi.UserDirectory;
@@ -16,7 +17,7 @@ import io.gatehouse.sso.spi.UserDirectory;
  * nothing is shared between nodes but the rows.
  */
 record SharedStores(SocialAppRepository apps, UserDirectory users, SocialAccountRepository accounts,
-                    SettingsStore settings, ErrorLog errorLog) {
+                    SettingsStore settings, ErrorLog errorLog, SingleUseValues singleUseValues) {
 
     /**
      * @param database name of the in-memory H2 database (kept until the JVM exits); the same name reaches the same data
@@ -24,6 +25,7 @@ record SharedStores(SocialAppRepository apps, UserDirectory users, SocialAccount
      */
     static SharedStores jdbcH2(String database, SecretKeyRing keys) {
         JdbcStores stores = JdbcStores.create(EmbeddedH2.inMemory(database), keys);
-        return new SharedStores(stores.socialApps(), stores.users(), stores.socialAccounts(), stores.settings(), stores.errorLog());
+        return new SharedStores(stores.socialApps(), stores.users(), stores.socialAccounts(), stores.settings(), stores.errorLog(),
+                stores.singleUseValues());
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.sso.testkit;
 
 import io.gatehouse.sso.spi.Group;
 import io.gatehouse.sso.spi.GroupChange;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDraft;
@@ -35,7 +36,7 @@ public abstract class GroupStoreContract {
     void oneUser() {
         stores = newStores();
         user = stores.users().register(new Registration(new UserDraft("ada", "ada@example.com", "", "", true),
-                "keycloak", "ada", Map.of(), null, Set.of(), Instant.EPOCH)).user();
+                new IdentitySignIn("keycloak", "ada", Map.of(), null, Instant.EPOCH), Set.of())).user();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.gatehouse.sso.spi.Group;
 import io.gatehouse.sso.spi.GroupChange;
 import io.gatehouse.sso.spi.GroupStore;
 import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.RegistrationResult;
 import io.gatehouse.sso.spi.SocialAccount;
@@ -43,6 +44,9 @@ import java.util.TreeSet;
 public final class InMemoryIdentityStore implements UserDirectory, SocialAccountRepository, GroupStore {
 
     private record Key(String provider, String uid) {
+        static Key of(IdentitySignIn signIn) {
+            return new Key(signIn.provider(), signIn.uid());
+        }
     }
 
     private final Object lock = new Object();
@@ -84,7 +88,9 @@ public final class InMemoryIdentityStore implements UserDirectory, SocialAccount
     @Override
     public RegistrationResult register(Registration r) {
         synchronized (lock) {
-            SocialAccount existing = accounts.get(new Key(r.provider(), r.uid()));
+            IdentitySignIn signIn = r.signIn();
+            Key key = Key.of(signIn);
+            SocialAccount existing = accounts.get(key);
             if (existing != null) {
                 return new RegistrationResult(users.get(existing.userId()), existing, false);
             }
@@ -93,11 +99,10 @@ public final class InMemoryIdentityStore implements UserDirectory, SocialAccount
             }
             User user = r.user().withId(Long.toString(nextUserId++));
             users.put(user.id(), user);
-            SocialAccount account = new SocialAccount(user.id(), r.provider(), r.uid(), r.extraData(), r.at(), r.at());
-            accounts.put(new Key(r.provider(), r.uid()), account);
-            if (r.token() != null) {
-                tokens.put(new Key(r.provider(), r.uid()), r.token());
-            }
+            SocialAccount account = new SocialAccount(user.id(), signIn.provider(), signIn.uid(), signIn.extraData(),
+                    signIn.at(), signIn.at());
+            accounts.put(key, account);
+            storeToken(key, signIn.token());
             applyLocked(user.id(), r.groups(), Set.of());
             return new RegistrationResult(user, account, true);
         }
@@ -136,40 +141,39 @@ public final class InMemoryIdentityStore implements UserDirectory, SocialAccount
     }
 
     @Override
-    public SocialAccount link(String userId, String provider, String uid, Map<String, Object> extraData,
-                              SocialToken token, Instant now) {
+    public SocialAccount link(String userId, IdentitySignIn signIn) {
         synchronized (lock) {
             if (!users.containsKey(userId)) {
                 throw new NoSuchElementException("no user with id " + userId);
             }
-            Key key = new Key(provider, uid);
+            Key key = Key.of(signIn);
             SocialAccount existing = accounts.get(key);
             if (existing != null && !existing.userId().equals(userId)) {
-                throw new IdentityLinkedElsewhereException(provider, uid);
+                throw new IdentityLinkedElsewhereException(signIn.provider(), signIn.uid());
             }
-            Instant joined = existing == null ? now : existing.dateJoined();
-            SocialAccount account = new SocialAccount(userId, provider, uid, extraData, now, joined);
-            accounts.put(key, account);
-            storeToken(key, token);
-            return account;
+            Instant joined = existing == null ? signIn.at() : existing.dateJoined();
+            return storeLocked(key, userId, signIn, joined);
         }
     }
 
     @Override
-    public Optional<SocialAccount> recordLogin(String provider, String uid, Map<String, Object> extraData,
-                                               SocialToken token, Instant now) {
+    public Optional<SocialAccount> recordLogin(IdentitySignIn signIn) {
         synchronized (lock) {
-            Key key = new Key(provider, uid);
+            Key key = Key.of(signIn);
             SocialAccount existing = accounts.get(key);
             if (existing == null) {
                 return Optional.empty();
             }
-            SocialAccount updated = new SocialAccount(existing.userId(), provider, uid, extraData, now,
-                    existing.dateJoined());
-            accounts.put(key, updated);
-            storeToken(key, token);
-            return Optional.of(updated);
+            return Optional.of(storeLocked(key, existing.userId(), signIn, existing.dateJoined()));
         }
+    }
+
+    private SocialAccount storeLocked(Key key, String userId, IdentitySignIn signIn, Instant joined) {
+        SocialAccount account = new SocialAccount(userId, signIn.provider(), signIn.uid(), signIn.extraData(), signIn.at(),
+                joined);
+        accounts.put(key, account);
+        storeToken(key, signIn.token());
+        return account;
     }
 
     private void storeToken(Key key, SocialToken token) {

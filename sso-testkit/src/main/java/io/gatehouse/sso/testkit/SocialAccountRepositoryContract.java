@@ -1,6 +1,7 @@
 package io.gatehouse.sso.testkit;
 
 import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.SocialToken;
@@ -45,7 +46,12 @@ public abstract class SocialAccountRepositoryContract {
 
     private User user(String name, String googleUid) {
         return stores.users().register(new Registration(new UserDraft(name, name + "@example.com", "", "", true),
-                "google", googleUid, Map.of(), new SocialToken("at", "rt", null), Set.of(), T0)).user();
+                signIn("google", googleUid, Map.of(), new SocialToken("at", "rt", null), T0), Set.of())).user();
+    }
+
+    private static IdentitySignIn signIn(String provider, String uid, Map<String, Object> extraData, SocialToken token,
+                                         Instant at) {
+        return new IdentitySignIn(provider, uid, extraData, token, at);
     }
 
     @Test
@@ -56,8 +62,8 @@ public abstract class SocialAccountRepositoryContract {
 
     @Test
     void linkConnectsAnIdentityToAnExistingUser() {
-        SocialAccount linked = stores.accounts().link(ada.id(), "github", "583231", Map.of("login", "octocat"),
-                new SocialToken("gh-at", null, null), T1);
+        SocialAccount linked = stores.accounts().link(ada.id(), signIn("github", "583231", Map.of("login", "octocat"),
+                new SocialToken("gh-at", null, null), T1));
 
         assertThat(linked.userId()).isEqualTo(ada.id());
         assertThat(stores.accounts().find("github", "583231")).contains(linked);
@@ -67,18 +73,18 @@ public abstract class SocialAccountRepositoryContract {
 
     @Test
     void anIdentityLinkedToOneUserCannotBeLinkedToAnother() {
-        stores.accounts().link(ada.id(), "github", "583231", Map.of(), null, T1);
+        stores.accounts().link(ada.id(), signIn("github", "583231", Map.of(), null, T1));
 
-        assertThatThrownBy(() -> stores.accounts().link(bob.id(), "github", "583231", Map.of(), null, T1))
+        assertThatThrownBy(() -> stores.accounts().link(bob.id(), signIn("github", "583231", Map.of(), null, T1)))
                 .isInstanceOf(IdentityLinkedElsewhereException.class);
         assertThat(stores.accounts().find("github", "583231").orElseThrow().userId()).isEqualTo(ada.id());
     }
 
     @Test
     void linkingTheSameIdentityToTheSameUserAgainUpdatesItAndKeepsDateJoined() {
-        stores.accounts().link(ada.id(), "github", "583231", Map.of("v", 1), null, T0);
+        stores.accounts().link(ada.id(), signIn("github", "583231", Map.of("v", 1), null, T0));
 
-        SocialAccount again = stores.accounts().link(ada.id(), "github", "583231", Map.of("v", 2), null, T1);
+        SocialAccount again = stores.accounts().link(ada.id(), signIn("github", "583231", Map.of("v", 2), null, T1));
 
         assertThat(again.dateJoined()).isEqualTo(T0);
         assertThat(again.lastLogin()).isEqualTo(T1);
@@ -88,8 +94,8 @@ public abstract class SocialAccountRepositoryContract {
 
     @Test
     void recordLoginReplacesExtraDataAndSetsLastLogin() {
-        SocialAccount updated = stores.accounts().recordLogin("google", "ada-google", Map.of("name", "Ada"),
-                null, T1).orElseThrow();
+        SocialAccount updated = stores.accounts().recordLogin(signIn("google", "ada-google", Map.of("name", "Ada"),
+                null, T1)).orElseThrow();
 
         assertThat(updated.extraData()).containsExactly(Map.entry("name", "Ada"));
         assertThat(updated.lastLogin()).isEqualTo(T1);
@@ -99,7 +105,7 @@ public abstract class SocialAccountRepositoryContract {
 
     @Test
     void recordLoginKeepsTheStoredRefreshTokenWhenTheIdpSendsNone() {
-        stores.accounts().recordLogin("google", "ada-google", Map.of(), new SocialToken("at-2", null, T1), T1);
+        stores.accounts().recordLogin(signIn("google", "ada-google", Map.of(), new SocialToken("at-2", null, T1), T1));
 
         SocialToken token = stores.accounts().findToken("google", "ada-google").orElseThrow();
         assertThat(token.accessToken()).isEqualTo("at-2");
@@ -109,21 +115,21 @@ public abstract class SocialAccountRepositoryContract {
 
     @Test
     void recordLoginReplacesTheRefreshTokenWhenTheIdpSendsANewOne() {
-        stores.accounts().recordLogin("google", "ada-google", Map.of(), new SocialToken("at-2", "rt-2", null), T1);
+        stores.accounts().recordLogin(signIn("google", "ada-google", Map.of(), new SocialToken("at-2", "rt-2", null), T1));
 
         assertThat(stores.accounts().findToken("google", "ada-google").orElseThrow().refreshToken()).isEqualTo("rt-2");
     }
 
     @Test
     void recordLoginWithoutATokenKeepsTheStoredToken() {
-        stores.accounts().recordLogin("google", "ada-google", Map.of(), null, T1);
+        stores.accounts().recordLogin(signIn("google", "ada-google", Map.of(), null, T1));
 
         assertThat(stores.accounts().findToken("google", "ada-google").orElseThrow().accessToken()).isEqualTo("at");
     }
 
     @Test
     void recordLoginOfAnUnlinkedIdentityIsEmptyAndCreatesNothing() {
-        assertThat(stores.accounts().recordLogin("github", "nobody", Map.of(), new SocialToken("x", "y", null), T1))
+        assertThat(stores.accounts().recordLogin(signIn("github", "nobody", Map.of(), new SocialToken("x", "y", null), T1)))
                 .isEmpty();
         assertThat(stores.accounts().find("github", "nobody")).isEmpty();
         assertThat(stores.accounts().findToken("github", "nobody")).isEmpty();
@@ -131,9 +137,9 @@ public abstract class SocialAccountRepositoryContract {
 
     @Test
     void findByUserIsOrderedByProviderThenUid() {
-        stores.accounts().link(ada.id(), "keycloak", "b", Map.of(), null, T1);
-        stores.accounts().link(ada.id(), "keycloak", "a", Map.of(), null, T1);
-        stores.accounts().link(ada.id(), "github", "z", Map.of(), null, T1);
+        stores.accounts().link(ada.id(), signIn("keycloak", "b", Map.of(), null, T1));
+        stores.accounts().link(ada.id(), signIn("keycloak", "a", Map.of(), null, T1));
+        stores.accounts().link(ada.id(), signIn("github", "z", Map.of(), null, T1));
 
         assertThat(stores.accounts().findByUser(ada.id())).extracting(a -> a.provider() + "/" + a.uid())
                 .containsExactly("github/z", "google/ada-google", "keycloak/a", "keycloak/b");

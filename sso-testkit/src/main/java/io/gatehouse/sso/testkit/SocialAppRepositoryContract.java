@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +31,8 @@ public abstract class SocialAppRepositoryContract {
     }
 
     private static SocialApp app(String provider, String name) {
-        return new SocialApp(null, provider, "", name, "client-" + name, "secret-" + name, "",
-                Map.of("scope", List.of("openid", "email"), "nested", Map.of("a", 1)), Set.of("localhost"));
+        return SocialApp.builder(provider).name(name).clientId("client-" + name).secret("secret-" + name)
+                .settings(Map.of("scope", List.of("openid", "email"), "nested", Map.of("a", 1))).sites("localhost").build();
     }
 
     @Test
@@ -46,10 +45,11 @@ public abstract class SocialAppRepositoryContract {
 
     @Test
     void everyFieldRoundTripsIncludingSecretNestedSettingsAndSites() {
-        SocialApp original = new SocialApp(null, "openid_connect", "corp", "Corp IdP", "cid", "s3cret", "k3y",
-                Map.of("server_url", "https://idp.example", "fetch_userinfo", true, "scope", List.of("openid"),
-                        "AUTH_PARAMS", Map.of("prompt", "login")),
-                Set.of("a.example", "b.example"));
+        SocialApp original = SocialApp.builder("openid_connect").providerId("corp").name("Corp IdP").clientId("cid")
+                .secret("s3cret").key("k3y")
+                .settings(Map.of("server_url", "https://idp.example", "fetch_userinfo", true, "scope", List.of("openid"),
+                        "AUTH_PARAMS", Map.of("prompt", "login")))
+                .sites("a.example", "b.example").build();
 
         SocialApp loaded = apps.findById(apps.save(original).id()).orElseThrow();
 
@@ -67,7 +67,8 @@ public abstract class SocialAppRepositoryContract {
     void savingAnAppWithAnIdReplacesIt() {
         SocialApp saved = apps.save(app("github", "GitHub"));
 
-        apps.save(new SocialApp(saved.id(), "github", "", "GitHub Enterprise", "c2", "s2", "", Map.of(), Set.of("x")));
+        apps.save(SocialApp.builder("github").id(saved.id()).name("GitHub Enterprise").clientId("c2").secret("s2")
+                .sites("x").build());
 
         SocialApp loaded = apps.findById(saved.id()).orElseThrow();
         assertThat(loaded.name()).isEqualTo("GitHub Enterprise");
@@ -112,7 +113,7 @@ public abstract class SocialAppRepositoryContract {
 
     @Test
     void anAppWithNoSitesIsStoredWithAnEmptySiteSet() {
-        SocialApp saved = apps.save(new SocialApp(null, "github", "", "n", "c", "s", "", Map.of(), Set.of()));
+        SocialApp saved = apps.save(SocialApp.builder("github").name("n").clientId("c").secret("s").build());
 
         assertThat(apps.findById(saved.id()).orElseThrow().sites()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.sso.testkit;
 
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.RegistrationResult;
 import io.gatehouse.sso.spi.SocialToken;
@@ -54,8 +55,8 @@ public abstract class UserDirectoryContract {
 
     private static Registration registration(String username, String uid, Set<String> groups) {
         return new Registration(new UserDraft(username, username + "@example.com", "First", "Last", true),
-                "keycloak", uid, Map.of("sub", uid, "groups", List.of("/a")),
-                new SocialToken("access-" + uid, "refresh-" + uid, NOW.plusSeconds(300)), groups, NOW);
+                new IdentitySignIn("keycloak", uid, Map.of("sub", uid, "groups", List.of("/a")),
+                        new SocialToken("access-" + uid, "refresh-" + uid, NOW.plusSeconds(300)), NOW), groups);
     }
 
     @Test
@@ -110,7 +111,9 @@ public abstract class UserDirectoryContract {
     @Test
     void registerWithoutATokenStoresNoToken() {
         Registration r = registration("ada", "uid-1", Set.of());
-        stores.users().register(new Registration(r.user(), r.provider(), r.uid(), r.extraData(), null, r.groups(), r.at()));
+        IdentitySignIn s = r.signIn();
+        stores.users().register(new Registration(r.user(), new IdentitySignIn(s.provider(), s.uid(), s.extraData(), null, s.at()),
+                r.groups()));
 
         assertThat(stores.accounts().findToken("keycloak", "uid-1")).isEmpty();
         assertThat(stores.accounts().find("keycloak", "uid-1")).isPresent();

@@ -161,7 +161,7 @@ public final class DemoApp implements AutoCloseable {
         SmtpMailer mailer = SmtpMailer.from(values);
         LoginEngine engine = LoginEngine.builder(config)
                 .apps(stores.socialApps()).accounts(stores.socialAccounts()).users(stores.users())
-                .settings(stores.settings()).errorLog(stores.errorLog())
+                .settings(stores.settings()).errorLog(stores.errorLog()).singleUseValues(stores.singleUseValues())
                 .mailer(mailer)
                 .listener(new GroupSync(stores.groups(), stores.settings(), stores.errorLog(), Clock.systemUTC()))
                 .build();

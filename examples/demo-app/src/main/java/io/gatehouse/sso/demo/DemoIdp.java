@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The local "Demo IdP": an in-JVM OpenID Connect provider (mock-oauth2-server with interactive login), so
@@ -114,12 +113,11 @@ public final class DemoIdp implements AutoCloseable {
             SocialApp app = existing.get();
             Map<String, Object> settings = new LinkedHashMap<>(app.settings());
             settings.put("server_url", issuer.toString());
-            return apps.save(new SocialApp(app.id(), app.provider(), app.providerId(), app.name(), app.clientId(),
-                    app.secret(), app.key(), settings, app.sites()));
+            return apps.save(app.toBuilder().settings(settings).build());
         }
-        return apps.save(new SocialApp(null, "openid_connect", PROVIDER_ID, APP_NAME, CLIENT_ID,
-                "demo-secret-not-checked-by-the-demo-idp", "",
-                Map.of("server_url", issuer.toString(), "scope", "openid email profile"), Set.of("localhost")));
+        return apps.save(SocialApp.builder("openid_connect").providerId(PROVIDER_ID).name(APP_NAME).clientId(CLIENT_ID)
+                .secret("demo-secret-not-checked-by-the-demo-idp")
+                .settings(Map.of("server_url", issuer.toString(), "scope", "openid email profile")).sites("localhost").build());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.gatehouse.sso.demo;
 
 import io.gatehouse.sso.core.LoginChoice;
-import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.servlet.Html;
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.User;
@@ -56,10 +55,7 @@ final class HomeServlet extends PageServlet {
     }
 
     private String signedIn(HttpServletRequest request, User user) {
-        List<SocialAccount> accounts = demo.stores().socialAccounts().findByUser(user.id()).stream()
-                // the record of a used confirmation link, not an identity
-                .filter(a -> !a.provider().equals(LoginEngine.EMAIL_CONFIRMED_MARKER))
-                .toList();
+        List<SocialAccount> accounts = demo.stores().socialAccounts().findByUser(user.id());
         TreeSet<String> groups = new TreeSet<>(demo.stores().groups().groupNamesOf(user.id()));
         StringBuilder html = new StringBuilder();
         html.append("<h1>Hello, ").append(Html.escape(displayName(user))).append("</h1>");

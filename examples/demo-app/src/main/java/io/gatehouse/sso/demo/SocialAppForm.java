@@ -121,9 +121,9 @@ public record SocialAppForm(String provider, String providerId, String name, Str
         }
         String keptSecret = existing == null || removeSecret ? "" : existing.secret();
         String keptKey = existing == null || removeKey ? "" : existing.key();
-        return new SocialApp(existing == null ? null : existing.id(), provider, providerId, name, clientId,
-                secret.isEmpty() ? keptSecret : secret, key.isEmpty() ? keptKey : key,
-                parseSettings(settingsJson).orElseThrow(), parseSites(sitesText));
+        return SocialApp.builder(provider).id(existing == null ? null : existing.id()).providerId(providerId).name(name)
+                .clientId(clientId).secret(secret.isEmpty() ? keptSecret : secret).key(key.isEmpty() ? keptKey : key)
+                .settings(parseSettings(settingsJson).orElseThrow()).sites(parseSites(sitesText)).build();
     }
 
     private static Optional<Map<String, Object>> parseSettings(String text) {

@@ -1,6 +1,6 @@
 package io.gatehouse.sso.demo;
 
-import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.User;
 import org.junit.jupiter.api.AfterAll;
@@ -325,7 +325,7 @@ class DemoPagesTest {
     }
 
     @Test
-    void linkedAccountsHideTheEmailConfirmationMarker() {
+    void confirmingTheEmailAddsNoLinkedAccount() {
         String username = unique("hedy");
         String email = username + "@example.org";
         browser.signInThroughDemoIdp(username, claims(username, email, false, "[]", ""));
@@ -336,8 +336,12 @@ class DemoPagesTest {
 
         assertThat(confirm.statusCode()).isEqualTo(302);
         String home = browser.get("/").body();
+        // the pseudo-provider version 1 recorded a used link under
         assertThat(home).contains("<strong id=\"username\">" + username + "</strong>")
-                .doesNotContain(LoginEngine.EMAIL_CONFIRMED_MARKER);
+                .doesNotContain("gatehouse:email-confirmed");
+        User user = app.stores().users().findByUsername(username).orElseThrow();
+        assertThat(app.stores().socialAccounts().findByUser(user.id())).extracting(SocialAccount::provider)
+                .containsExactly(DemoIdp.PROVIDER_ID);
     }
 
     @Test

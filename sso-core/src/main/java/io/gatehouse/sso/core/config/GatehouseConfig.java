@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param trustForwardedHeaders whether {@code X-Forwarded-*} / {@code Forwarded} headers may set the base URL
  * @param transactionKey        256-bit key sealing login transactions; empty means a per-process key
  * @param transactionTtl        how long a started login may take
- * @param httpTimeout           connect and read time-out for calls to IdPs
+ * @param httpTimeout           the total deadline of each call to an IdP (connect, headers and the whole body)
  * @param values                all merged values, for modules that read their own keys
  */
 public record GatehouseConfig(List<String> backends, Map<String, Map<String, Object>> socialProviders,

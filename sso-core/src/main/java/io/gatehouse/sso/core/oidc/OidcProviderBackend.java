@@ -1,15 +1,19 @@
 package io.gatehouse.sso.core.oidc;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.gatehouse.sso.core.FailureCode;
+import io.gatehouse.sso.core.oauth2.AuthorizationUrl;
+import io.gatehouse.sso.core.oauth2.IssuedTokens;
+import io.gatehouse.sso.core.oauth2.TokenEndpointAuth;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
+import io.gatehouse.sso.core.provider.BaseProviderBackend;
 import io.gatehouse.sso.core.provider.CodeExchange;
-import io.gatehouse.sso.core.provider.ProviderBackend;
+import io.gatehouse.sso.core.provider.IdpClients;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
-import io.gatehouse.sso.core.provider.ProviderSettings;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -19,22 +23,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The base of every OpenID Connect provider (generic OIDC, Keycloak, Google, Microsoft): discovery,
- * authorization request, code exchange, ID token validation and optional userinfo, all through
- * {@link OpenIdConnect}. A subclass says where the IdP is ({@link #issuer}) and may adjust the scopes,
- * the issuer rule and the profile.
+ * The base of every OpenID Connect provider (generic OIDC, Keycloak, Google, Microsoft): discovery, the
+ * authentication request, the code exchange, ID token verification and optional userinfo, each through
+ * the shared {@link IdpClients}. A subclass names itself, says where the IdP is ({@link #issuer}) and may
+ * adjust the scopes, the issuer rule and the profile.
  *
  * <pre>{@code
  * public final class KeycloakBackend extends OidcProviderBackend {
- *     public String id() { return "keycloak"; }
- *     public String displayName() { return "Keycloak"; }
+ *     public KeycloakBackend() { super("keycloak", "Keycloak", "KEYCLOAK_URL", "KEYCLOAK_REALM"); }
  *     protected String issuer(ProviderContext ctx) throws ProviderException { return url + "/realms/" + realm; }
  * }
  * }</pre>
  */
-public abstract class OidcProviderBackend implements ProviderBackend {
+public abstract class OidcProviderBackend extends BaseProviderBackend {
 
-    /** Settings every OIDC provider understands. */
+    /** Settings every OIDC provider understands beyond {@link io.gatehouse.sso.core.provider.ProviderBackend#COMMON_SETTINGS}. */
     protected static final Set<String> OIDC_SETTINGS = Set.of("server_url", "scope", "token_auth_method",
             "fetch_userinfo", "uid_field", "userinfo_signed", "discovery_url", "auth_params");
 
@@ -42,13 +45,20 @@ public abstract class OidcProviderBackend implements ProviderBackend {
     private static final Set<String> MUTABLE_CLAIMS = Set.of("email", "preferred_username", "name", "nickname", "upn",
             "unique_name", "login", "given_name", "family_name");
 
+    /**
+     * @param settingKeys the settings this provider understands beyond {@link #OIDC_SETTINGS}
+     */
+    protected OidcProviderBackend(String id, String displayName, String... settingKeys) {
+        super(id, displayName, OIDC_SETTINGS, settingKeys);
+    }
+
     /** The issuer the IdP's tokens carry; the discovery document must declare the same. */
     protected abstract String issuer(ProviderContext context) throws ProviderException;
 
     /** The discovery document's URL: {@code discovery_url} when set, else {@code <issuer>/.well-known/openid-configuration}. */
     protected URI discoveryUrl(ProviderContext context) throws ProviderException {
         return context.settings().string("discovery_url").map(URI::create)
-                .orElse(OpenIdConnect.discoveryUrl(issuer(context)));
+                .orElse(OidcDiscovery.discoveryUrl(issuer(context)));
     }
 
     /** The issuer the discovery document must declare, or null to skip the check. */
@@ -77,9 +87,9 @@ public abstract class OidcProviderBackend implements ProviderBackend {
         return OidcProfiles.fromClaims(uid, claims);
     }
 
-    @Override
-    public Set<String> settingKeys() {
-        return OIDC_SETTINGS;
+    /** Provider-specific authorization parameters added after {@code AUTH_PARAMS} (e.g. Google's {@code hd} hint). */
+    protected Map<String, String> extraAuthorizationParams(ProviderContext context) throws ProviderException {
+        return Map.of();
     }
 
     @Override
@@ -89,15 +99,13 @@ public abstract class OidcProviderBackend implements ProviderBackend {
             throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "Social application '" + context.app().name()
                     + "': uid_field '" + uidField + "' is a claim users or admins can change; use 'sub' (or another immutable id)");
         }
-        if (context.app().clientId().isBlank()) {
-            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "Social application '" + context.app().name()
-                    + "' has no client id");
-        }
+        super.checkSettings(context);
         issuer(context);
     }
 
+    /** The IdP's metadata, from the shared discovery cache. */
     protected OIDCProviderMetadata metadata(ProviderContext context) throws ProviderException {
-        return context.oidc().discover(discoveryUrl(context), expectedDiscoveryIssuer(context));
+        return context.clients().discovery().discover(discoveryUrl(context), expectedDiscoveryIssuer(context));
     }
 
     @Override
@@ -106,39 +114,20 @@ public abstract class OidcProviderBackend implements ProviderBackend {
         if (md.getAuthorizationEndpointURI() == null) {
             throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, "The discovery document has no authorization_endpoint");
         }
-        ProviderSettings s = context.settings();
-        Map<String, String> extra;
-        try {
-            extra = new LinkedHashMap<>(s.stringMap("AUTH_PARAMS"));
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "Social application '" + context.app().name()
-                    + "': " + e.getMessage());
-        }
-        extra.putAll(extraAuthorizationParams(context));
-        return context.oidc().authorizationUri(md.getAuthorizationEndpointURI(), context.app(), context.callbackUri(),
-                params, OpenIdConnect.scopes(s, defaultScopes()), extra);
-    }
-
-    /** Provider-specific authorization parameters added after {@code AUTH_PARAMS} (e.g. Google's {@code hd} hint). */
-    protected Map<String, String> extraAuthorizationParams(ProviderContext context) throws ProviderException {
-        return Map.of();
+        return AuthorizationUrl.openIdConnect(md.getAuthorizationEndpointURI(), context, params,
+                context.settings().scopesOr(defaultScopes()), extraAuthorizationParams(context));
     }
 
     @Override
     public ProviderResult exchange(ProviderContext context, CodeExchange exchange) throws ProviderException {
         checkSettings(context);
         OIDCProviderMetadata md = metadata(context);
-        OidcTokens tokens = context.oidc().exchange(md, context.app(), context.settings(), context.callbackUri(), exchange,
-                issuerRule(context, md));
+        IssuedTokens issued = context.clients().tokens().exchangeCode(md.getTokenEndpointURI(),
+                TokenEndpointAuth.of(context, md.getTokenEndpointAuthMethods()), context, exchange);
+        OidcTokens tokens = verified(context, md, issued, exchange.nonce());
         Map<String, Object> claims = new LinkedHashMap<>(tokens.idTokenClaims());
-        boolean fetch;
-        try {
-            fetch = context.settings().bool("fetch_userinfo", fetchUserInfoByDefault());
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, e.getMessage());
-        }
-        if (fetch && md.getUserInfoEndpointURI() != null) {
-            claims.putAll(context.oidc().userInfo(md, tokens.accessToken(), tokens.subject(), context.settings()));
+        if (fetchUserInfo(context) && md.getUserInfoEndpointURI() != null) {
+            claims.putAll(context.clients().userInfo().fetch(md, tokens.accessToken(), tokens.subject(), context.settings()));
         }
         String uidField = context.settings().string("uid_field").orElse("sub");
         Object uid = claims.get(uidField);
@@ -146,5 +135,29 @@ public abstract class OidcProviderBackend implements ProviderBackend {
             throw new ProviderException(FailureCode.PROFILE_INVALID, "The IdP's claims have no '" + uidField + "' (uid_field)");
         }
         return new ProviderResult(profile(context, uid.toString(), claims, tokens), tokens.token());
+    }
+
+    /**
+     * The token endpoint's answer with its ID token verified. A subclass that obtains the answer another way
+     * (a benchmark replaying it from memory) verifies it through here, exactly as a login does.
+     */
+    protected OidcTokens verified(ProviderContext context, OIDCProviderMetadata md, IssuedTokens issued, String nonce)
+            throws ProviderException {
+        if (issued.idToken() == null) {
+            throw new ProviderException(FailureCode.ID_TOKEN_INVALID, "The token endpoint answered without an id_token "
+                    + "(is the 'openid' scope allowed for this client?)");
+        }
+        JWTClaimsSet claims = context.clients().idTokens().verify(md, context.app().clientId(), issued.idToken(), nonce,
+                issuerRule(context, md));
+        return new OidcTokens(claims.getSubject(), new LinkedHashMap<>(claims.toJSONObject()), issued.accessToken(),
+                issued.stored());
+    }
+
+    private boolean fetchUserInfo(ProviderContext context) throws ProviderException {
+        try {
+            return context.settings().bool("fetch_userinfo", fetchUserInfoByDefault());
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, e.getMessage());
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialAppRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.MessageFormatter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +38,7 @@ public final class AppSelector {
     private final GatehouseConfig config;
     private final ProviderRegistry registry;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final Map<String, ProviderSettings> configSettings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> knownKeys = new ConcurrentHashMap<>();
     private static final Pattern PORT = Pattern.compile(":\\d+$");
@@ -148,9 +151,9 @@ public final class AppSelector {
             if (m.get("settings") instanceof Map<?, ?> s) {
                 s.forEach((k, v) -> settings.put(String.valueOf(k), v));
             }
-            out.add(new SocialApp("config:" + providerId + ":" + index, providerId, str(m.get("provider_id")),
-                    (m.get("name") == null ? providerId : str(m.get("name"))), str(m.get("client_id")), str(m.get("secret")),
-                    str(m.get("key")), settings, Set.of("*")));
+            out.add(SocialApp.builder(providerId).id("config:" + providerId + ":" + index).providerId(str(m.get("provider_id")))
+                    .name(m.get("name") == null ? providerId : str(m.get("name"))).clientId(str(m.get("client_id")))
+                    .secret(str(m.get("secret"))).key(str(m.get("key"))).settings(settings).sites("*").build());
         }
         return out;
     }
@@ -219,8 +222,19 @@ public final class AppSelector {
 
     private void warnOnce(String key, String message, Object... args) {
         if (warned.add(key)) {
-            LOG.warn(message, args);
+            String text = MessageFormatter.arrayFormat(message, args).getMessage();
+            warnings.add(text);
+            LOG.warn(text);
         }
+    }
+
+    /**
+     * The configuration problems found so far (an app without a site, an unknown setting key, a malformed
+     * {@code APPS} entry), each once, in the order found; each was also logged as a warning. For a host's
+     * admin or diagnostics page.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     private static String names(List<SelectedApp> candidates) {

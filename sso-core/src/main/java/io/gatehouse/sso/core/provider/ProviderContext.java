@@ -1,6 +1,5 @@
 package io.gatehouse.sso.core.provider;
 
-import io.gatehouse.sso.core.oidc.OpenIdConnect;
 import io.gatehouse.sso.spi.SocialApp;
 
 import java.net.URI;
@@ -8,22 +7,23 @@ import java.util.Objects;
 
 /**
  * Everything a provider needs for one step of one login: the chosen app, its effective settings,
- * the callback URL registered at the IdP, and the shared HTTP and OpenID Connect machinery
- * (whose caches are shared across logins).
+ * the callback URL registered at the IdP, and the shared clients (whose connections and caches are
+ * shared across logins).
+ *
+ * <pre>{@code
+ * HTTPResponse me = context.clients().http().send(new HTTPRequest(GET, graphMe), "Microsoft Graph GET /v1.0/me");
+ * }</pre>
  *
  * @param app         the social application chosen for this login
  * @param settings    effective settings: {@code social_providers} overlaid by the app's settings
  * @param callbackUri {@code <base>/accounts/<provider>/login/callback/}
- * @param http        time-outs and size limits for calls to the IdP
- * @param oidc        discovery, JWKS and ID token validation, shared by every OIDC provider
+ * @param clients     HTTP, discovery, token endpoint, ID token and userinfo clients, shared by every login
  */
-public record ProviderContext(SocialApp app, ProviderSettings settings, URI callbackUri, ProviderHttp http,
-                              OpenIdConnect oidc) {
+public record ProviderContext(SocialApp app, ProviderSettings settings, URI callbackUri, IdpClients clients) {
     public ProviderContext {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(callbackUri, "callbackUri");
-        Objects.requireNonNull(http, "http");
-        Objects.requireNonNull(oidc, "oidc");
+        Objects.requireNonNull(clients, "clients");
     }
 }

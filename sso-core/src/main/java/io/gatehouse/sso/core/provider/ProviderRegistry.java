@@ -55,9 +55,10 @@ public final class ProviderRegistry {
         for (String id : enabledIds) {
             ProviderBackend backend = byId.get(id);
             if (backend == null) {
-                String hint = KnownProviders.artifactFor(id)
+                KnownProviders known = KnownProviders.fromClassPath();
+                String hint = known.artifactFor(id)
                         .map(a -> "Add the Maven dependency io.gatehouse:" + a + " to the application.")
-                        .orElse("Gatehouse ships modules for: " + KnownProviders.shipped() + ".");
+                        .orElse("Gatehouse ships modules for: " + known.shipped() + ".");
                 throw new ConfigException("social_backends", "social_backends enables '" + id
                         + "' but no provider module for it is on the class path. " + hint);
             }

@@ -97,6 +97,12 @@ public final class ProviderSettings {
         return Arrays.stream(raw.get().toString().split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
     }
 
+    /** The {@code SCOPE} setting ({@code scope} in an app's settings) when set, else {@code defaults}. */
+    public List<String> scopesOr(List<String> defaults) {
+        List<String> configured = list("scope");
+        return configured.isEmpty() ? defaults : configured;
+    }
+
     /** An object setting of string values (e.g. {@code AUTH_PARAMS}); empty when absent. */
     public Map<String, String> stringMap(String key) {
         Optional<Object> raw = get(key);

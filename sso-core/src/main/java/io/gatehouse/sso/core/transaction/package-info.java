@@ -3,7 +3,8 @@
  * callback: sealed with Nimbus JWE ({@link io.gatehouse.sso.core.transaction.Seal}) into a cookie
  * ({@link io.gatehouse.sso.core.transaction.TransactionCookie}), so no node keeps server memory and any
  * node with the same key can finish a login; {@link io.gatehouse.sso.core.transaction.ReplayGuard}
- * refuses a callback presented twice.
+ * is the engine's per-node memory of used values when the host wires no shared
+ * {@link io.gatehouse.sso.spi.SingleUseValues}.
  *
  * <p>{@link io.gatehouse.sso.core.transaction.TransactionCookie} is public API: adapters read its attributes
  * and name prefix. Every other type here is internal: not public API, may change without notice (public only

@@ -7,11 +7,8 @@ import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.testkit.InMemorySocialApps;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +28,8 @@ class AppSelectorTest {
     }
 
     SocialApp app(String provider, String providerId, String name, Map<String, Object> settings, String... sites) {
-        return apps.save(new SocialApp(null, provider, providerId, name, "cid", "secret", "", settings, Set.of(sites)));
+        return apps.save(SocialApp.builder(provider).providerId(providerId).name(name).clientId("cid").secret("secret")
+                .settings(settings).sites(sites).build());
     }
 
     @Test
@@ -49,13 +47,36 @@ class AppSelectorTest {
     }
 
     @Test
-    void anAppWithoutSitesIsUnusableAndTheWarningSaysWhy() throws Exception {
+    void anAppWithoutSitesIsUnusableAndTheWarningSaysWhy() {
         app("github", "", "Siteless", Map.of());
+        AppSelector selector = selector();
 
-        assertThatThrownBy(() -> selector().select("github", "localhost", null))
+        assertThatThrownBy(() -> selector.select("github", "localhost", null))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED));
-        Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile"));
-        assertThat(Files.readString(log)).contains("'Siteless' (github) has no site and cannot be used");
+        assertThat(selector.warnings()).singleElement().asString()
+                .contains("Social application 'Siteless' (github) has no site and cannot be used; assign it to at least one site");
+    }
+
+    @Test
+    void aWarningIsGivenOnceHoweverOftenTheAppIsSelected() throws ProviderException {
+        app("github", "", "Typo", Map.of("tennant", "x"), "localhost");
+        AppSelector selector = selector();
+
+        for (int i = 0; i < 3; i++) {
+            selector.select("github", "localhost", null);
+        }
+
+        assertThat(selector.warnings()).hasSize(1);
+    }
+
+    @Test
+    void anAppWithValidSettingsGivesNoWarning() throws ProviderException {
+        app("github", "", "Clean", Map.of("SCOPE", "read:user", "pkce_enabled", true), "localhost");
+        AppSelector selector = selector();
+
+        selector.select("github", "localhost", null);
+
+        assertThat(selector.warnings()).isEmpty();
     }
 
     @Test
@@ -100,7 +121,12 @@ class AppSelectorTest {
         app("github", "", "Alpha", Map.of(), "localhost");
 
         assertThat(selector().select("github", "localhost", "Beta").app().name()).isEqualTo("Beta");
-        assertThatThrownBy(() -> selector().select("github", "localhost", "Gamma")).isInstanceOf(ProviderException.class);
+        assertThatThrownBy(() -> selector().select("github", "localhost", "Gamma"))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED);
+                    assertThat(e.getMessage()).contains("No social application named 'Gamma' for 'github' on site 'localhost'",
+                            "'Alpha'", "'Beta'");
+                });
     }
 
     @Test
@@ -139,13 +165,14 @@ class AppSelectorTest {
     }
 
     @Test
-    void anUnknownSettingKeyIsAWarningNamingIt() throws Exception {
+    void anUnknownSettingKeyIsAWarningNamingIt() throws ProviderException {
         app("github", "", "Typo", Map.of("tennant", "x"), "localhost");
+        AppSelector selector = selector();
 
-        selector().select("github", "localhost", null);
+        selector.select("github", "localhost", null);
 
-        Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile"));
-        assertThat(Files.readString(log)).contains("has setting 'tennant'");
+        assertThat(selector.warnings()).singleElement().asString()
+                .contains("Social application 'Typo' (github) has setting 'tennant', which the github provider does not know");
     }
 
     @Test

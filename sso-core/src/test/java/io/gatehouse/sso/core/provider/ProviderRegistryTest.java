@@ -2,9 +2,16 @@ package io.gatehouse.sso.core.provider;
 
 import io.gatehouse.sso.core.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,8 +83,36 @@ class ProviderRegistryTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("Two provider modules claim the id 'github'");
     }
 
+    /** A backend {@link ServiceLoader} can create: public, with a public no-argument constructor. */
+    public static final class Registered extends Named {
+        public Registered() {
+            super("registered");
+        }
+    }
+
     @Test
     void theClassPathHasNoBackendsInCoreAlone() {
-        assertThat(ProviderRegistry.load(List.of()).enabled()).isEmpty();
+        assertThat(ServiceLoader.load(ProviderBackend.class)).as("backends registered on sso-core's class path").isEmpty();
+        KnownProviders.fromClassPath().artifacts().forEach((id, artifact) ->
+                assertThatThrownBy(() -> ProviderRegistry.load(List.of(id))).isInstanceOf(ConfigException.class)
+                        .hasMessageContaining("io.gatehouse:" + artifact));
+    }
+
+    @Test
+    void loadFindsABackendRegisteredOnTheContextClassPath(@TempDir Path classes) throws IOException {
+        Path services = classes.resolve("META-INF/services/" + ProviderBackend.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, Registered.class.getName() + "\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            thread.setContextClassLoader(loader);
+
+            ProviderRegistry registry = ProviderRegistry.load(List.of("registered"));
+
+            assertThat(registry.find("registered")).containsInstanceOf(Registered.class);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }

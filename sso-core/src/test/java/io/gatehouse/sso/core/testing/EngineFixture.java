@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Real in-memory stores, live settings and a recording mailer around a {@link LoginEngine}: the
@@ -58,7 +57,14 @@ public final class EngineFixture {
     }
 
     public SocialApp addApp(String provider, String name, String clientId, String secret, Map<String, Object> appSettings) {
-        return apps.save(new SocialApp(null, provider, "", name, clientId, secret, "", appSettings, Set.of("localhost")));
+        return apps.save(SocialApp.builder(provider).name(name).clientId(clientId).secret(secret).settings(appSettings)
+                .sites("localhost").build());
+    }
+
+    /** The {@code openid_connect} app "Fake" of this fake IdP, serving localhost, with userinfo off. */
+    public SocialApp addOidcApp(FakeIdp idp) {
+        return addApp("openid_connect", "Fake", FakeIdp.CLIENT_ID, FakeIdp.CLIENT_SECRET, Map.of("server_url", idp.issuer(),
+                "fetch_userinfo", false));
     }
 
     /** An engine over these stores with exactly the given backends enabled. */

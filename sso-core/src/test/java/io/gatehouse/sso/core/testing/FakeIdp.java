@@ -17,9 +17,12 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -35,12 +38,14 @@ public final class FakeIdp implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final AtomicInteger jwksFetches = new AtomicInteger();
+    private final Set<Integer> connections = ConcurrentHashMap.newKeySet();
     private final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private volatile RSAKey signingKey = newKey();
     private volatile List<RSAKey> published = List.of(signingKey);
     private volatile String discoveryIssuer;
     private volatile Function<RecordedRequest, MockResponse> tokenResponder = r -> json(500, "{\"error\":\"server_error\"}");
     private volatile Function<RecordedRequest, MockResponse> userInfoResponder = r -> json(404, "{}");
+    private volatile Function<RecordedRequest, MockResponse> jwksResponder = r -> publishedKeys();
 
     private final String basePath;
 
@@ -54,6 +59,7 @@ public final class FakeIdp implements AutoCloseable {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                connections.add(request.getConnectionIndex());
                 String full = request.getUrl().encodedPath();
                 if (!full.startsWith(basePath)) {
                     return json(404, "{}");
@@ -63,9 +69,7 @@ public final class FakeIdp implements AutoCloseable {
                     case "/.well-known/openid-configuration" -> discovery();
                     case "/jwks" -> {
                         jwksFetches.incrementAndGet();
-                        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
-                        published.forEach(k -> keys.add(k.toPublicJWK()));
-                        yield json(200, new JWKSet(keys).toString());
+                        yield jwksResponder.apply(request);
                     }
                     case "/token" -> {
                         tokenRequests.add(request);
@@ -78,6 +82,13 @@ public final class FakeIdp implements AutoCloseable {
         });
         FakeServers.start(server);
         discoveryIssuer = issuer();
+    }
+
+    /** The JWKS endpoint's normal answer: the published public keys. */
+    public MockResponse publishedKeys() {
+        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
+        published.forEach(k -> keys.add(k.toPublicJWK()));
+        return json(200, new JWKSet(keys).toString());
     }
 
     private static RSAKey newKey() {
@@ -116,7 +127,12 @@ public final class FakeIdp implements AutoCloseable {
     }
 
     public JWTClaimsSet.Builder claims(String nonce) {
-        Date now = new Date();
+        return claims(nonce, Instant.now());
+    }
+
+    /** Claims issued at {@code issuedAt} (e.g. an adjustable clock's now), valid for five minutes. */
+    public JWTClaimsSet.Builder claims(String nonce, Instant issuedAt) {
+        Date now = Date.from(issuedAt);
         return new JWTClaimsSet.Builder().issuer(issuer()).audience(CLIENT_ID).subject("subject-1")
                 .issueTime(now).expirationTime(new Date(now.getTime() + 300_000)).claim("nonce", nonce)
                 .claim("email", "ada@example.com").claim("email_verified", true).claim("preferred_username", "ada")
@@ -198,6 +214,21 @@ public final class FakeIdp implements AutoCloseable {
 
     public void answerUserInfo(Function<RecordedRequest, MockResponse> responder) {
         userInfoResponder = responder;
+    }
+
+    /** The JWKS endpoint answers this way from now on (fetches are still counted). */
+    public void answerJwks(Function<RecordedRequest, MockResponse> responder) {
+        jwksResponder = responder;
+    }
+
+    /** The JWKS endpoint publishes the keys again (after {@link #answerJwks}). */
+    public void answerJwksWithPublishedKeys() {
+        jwksResponder = r -> publishedKeys();
+    }
+
+    /** How many TCP connections the server accepted that carried at least one request. */
+    public int connectionsAccepted() {
+        return connections.size();
     }
 
     public int jwksFetches() {

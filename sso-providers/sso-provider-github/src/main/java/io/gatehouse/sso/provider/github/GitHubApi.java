@@ -125,7 +125,7 @@ final class GitHubApi {
         request.setHeader("X-GitHub-Api-Version", API_VERSION);
         request.setHeader("User-Agent", USER_AGENT);
         request.setAuthorization("Bearer " + token.getValue());
-        return context.http().send(request, "GitHub GET " + path);
+        return context.clients().http().send(request, "GitHub GET " + path);
     }
 
     private static String body(HTTPResponse response) {

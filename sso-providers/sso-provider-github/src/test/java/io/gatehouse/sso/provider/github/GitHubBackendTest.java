@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
@@ -139,6 +140,24 @@ class GitHubBackendTest {
         var q = LoginDance.query(authorize(Map.of("SCOPE", List.of("user:email")), VERIFIER));
 
         assertThat(q.get("scope")).containsExactly("user:email");
+    }
+
+    @Test
+    void authParamsAddTheirParametersToTheAuthorizationUrl() throws Exception {
+        var q = LoginDance.query(authorize(Map.of("AUTH_PARAMS", Map.of("allow_signup", "false", "prompt", "select_account")), VERIFIER));
+
+        assertThat(q.get("allow_signup")).containsExactly("false");
+        assertThat(q.get("prompt")).containsExactly("select_account");
+        assertThat(q.get("state")).containsExactly("state-0123456789abcdefghij");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.gatehouse.sso.core.testing.ReservedAuthParams#names")
+    void aReservedAuthParamIsRefusedAsAConfigurationErrorNamingIt(String reserved) {
+        ProviderException e = failure(() -> authorize(Map.of("AUTH_PARAMS", Map.of(reserved, "attacker-chosen")), VERIFIER));
+
+        assertThat(e.code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED);
+        assertThat(e.getMessage()).contains("AUTH_PARAMS may not set [" + reserved + "]");
     }
 
     // ------------------------------------------------------------------ token exchange

@@ -10,11 +10,9 @@ import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Google sign-in (OpenID Connect). Endpoints come from Google's discovery document (override with
@@ -43,27 +41,8 @@ public final class GoogleBackend extends OidcProviderBackend {
     /** {@code hd: "*"}: any Google Workspace account, but no personal (gmail.com) account. */
     static final String ANY_WORKSPACE = "*";
 
-    private static final Set<String> SETTINGS;
-
-    static {
-        Set<String> s = new HashSet<>(OIDC_SETTINGS);
-        s.add("hd");
-        SETTINGS = Set.copyOf(s);
-    }
-
-    @Override
-    public String id() {
-        return "google";
-    }
-
-    @Override
-    public String displayName() {
-        return "Google";
-    }
-
-    @Override
-    public Set<String> settingKeys() {
-        return SETTINGS;
+    public GoogleBackend() {
+        super("google", "Google", "hd");
     }
 
     @Override

@@ -5,8 +5,6 @@ import io.gatehouse.sso.core.oidc.OidcProviderBackend;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 
-import java.util.Set;
-
 /**
  * Keycloak, by server URL and realm ({@code KEYCLOAK_URL} + {@code KEYCLOAK_REALM}, as django-allauth
  * names them) or by a full realm URL ({@code server_url}). Default scope {@code openid profile email};
@@ -21,29 +19,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class KeycloakBackend extends OidcProviderBackend {
-    private static final Set<String> SETTINGS;
-
-    static {
-        java.util.Set<String> s = new java.util.HashSet<>(OIDC_SETTINGS);
-        s.add("KEYCLOAK_URL");
-        s.add("KEYCLOAK_URL_ALT");
-        s.add("KEYCLOAK_REALM");
-        SETTINGS = Set.copyOf(s);
-    }
-
-    @Override
-    public String id() {
-        return "keycloak";
-    }
-
-    @Override
-    public String displayName() {
-        return "Keycloak";
-    }
-
-    @Override
-    public Set<String> settingKeys() {
-        return SETTINGS;
+    public KeycloakBackend() {
+        super("keycloak", "Keycloak", "KEYCLOAK_URL", "KEYCLOAK_URL_ALT", "KEYCLOAK_REALM");
     }
 
     @Override

@@ -37,7 +37,7 @@ final class GraphMe {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, URI.create(graphBase + "/v1.0/me"));
         request.setAccept("application/json");
         request.setAuthorization("Bearer " + token.getValue());
-        HTTPResponse response = context.http().send(request, "Microsoft Graph GET /v1.0/me");
+        HTTPResponse response = context.clients().http().send(request, "Microsoft Graph GET /v1.0/me");
         int status = response.getStatusCode();
         if (status == 401 || status == 403) {
             LOG.warn("Microsoft Graph GET /v1.0/me answered HTTP {}{} for social application '{}'; the profile is built "

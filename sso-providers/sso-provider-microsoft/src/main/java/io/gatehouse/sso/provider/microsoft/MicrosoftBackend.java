@@ -16,13 +16,11 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Microsoft identity platform v2.0 (Entra ID work and school accounts, personal Microsoft accounts),
@@ -63,27 +61,9 @@ public final class MicrosoftBackend extends OidcProviderBackend {
     static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
     /** Marker claim set when Entra reported a group overage; group sync then finds no {@code groups} claim. */
     public static final String GROUPS_OVERAGE_CLAIM = "groups_overage";
-    private static final Set<String> SETTINGS;
 
-    static {
-        Set<String> s = new HashSet<>(OIDC_SETTINGS);
-        s.addAll(List.of("tenant", "login_url", "graph_url", "allowed_tenants", "verified_email_domains"));
-        SETTINGS = Set.copyOf(s);
-    }
-
-    @Override
-    public String id() {
-        return "microsoft";
-    }
-
-    @Override
-    public String displayName() {
-        return "Microsoft";
-    }
-
-    @Override
-    public Set<String> settingKeys() {
-        return SETTINGS;
+    public MicrosoftBackend() {
+        super("microsoft", "Microsoft", "tenant", "login_url", "graph_url", "allowed_tenants", "verified_email_domains");
     }
 
     /** {@code <login_url>/<tenant>/v2.0}: where discovery is; the real issuer comes from the document and the token. */

@@ -20,14 +20,8 @@ import java.net.URI;
  */
 public final class OpenIdConnectBackend extends OidcProviderBackend {
 
-    @Override
-    public String id() {
-        return "openid_connect";
-    }
-
-    @Override
-    public String displayName() {
-        return "OpenID Connect";
+    public OpenIdConnectBackend() {
+        super("openid_connect", "OpenID Connect");
     }
 
     @Override

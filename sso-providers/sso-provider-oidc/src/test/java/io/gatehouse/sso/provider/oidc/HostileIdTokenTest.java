@@ -3,14 +3,13 @@ package io.gatehouse.sso.provider.oidc;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.AuthProcess;
-import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.core.testing.HaltedLogin;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,16 +35,11 @@ class HostileIdTokenTest {
     EngineFixture fx;
     LoginEngine engine;
 
-    /** A login started and stopped at the IdP: we play the IdP's redirect back ourselves. */
-    record Pending(String state, String nonce, Map<String, String> cookies) {
-    }
-
     @BeforeEach
     void setUp() {
         idp = new FakeIdp();
         fx = new EngineFixture();
-        fx.addApp("openid_connect", "Fake", FakeIdp.CLIENT_ID, FakeIdp.CLIENT_SECRET, Map.of("server_url", idp.issuer(),
-                "fetch_userinfo", false));
+        fx.addOidcApp(idp);
         engine = fx.engine(Map.of("http_timeout_ms", "1500"), new OpenIdConnectBackend());
     }
 
@@ -54,20 +48,17 @@ class HostileIdTokenTest {
         idp.close();
     }
 
-    Pending begin() {
-        LoginOutcome.Redirect r = (LoginOutcome.Redirect) engine.beginLogin("openid_connect",
-                new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
-        var q = LoginDance.query(r.location());
-        return new Pending(q.get("state").get(0), q.get("nonce").get(0), Map.of(r.cookie().name(), r.cookie().value()));
+    /** A login started and stopped at the IdP: we play the IdP's redirect back ourselves. */
+    HaltedLogin begin() {
+        return HaltedLogin.begin(engine, "openid_connect");
     }
 
-    LoginOutcome complete(Pending p) {
-        return engine.completeLogin("openid_connect", new CallbackRequest(
-                Map.of("state", List.of(p.state()), "code", List.of("authorization-code-value")), p.cookies(), EngineFixture.BASE, null));
+    LoginOutcome complete(HaltedLogin p) {
+        return p.complete(engine, "authorization-code-value");
     }
 
-    LoginOutcome loginWith(java.util.function.Function<Pending, String> idToken) {
-        Pending p = begin();
+    LoginOutcome loginWith(java.util.function.Function<HaltedLogin, String> idToken) {
+        HaltedLogin p = begin();
         idp.answerWithIdToken(idToken.apply(p));
         return complete(p);
     }
@@ -174,7 +165,7 @@ class HostileIdTokenTest {
 
     @Test
     void aTokenEndpointErrorJsonIsATypedRefusalNamingTheError() {
-        Pending p = begin();
+        HaltedLogin p = begin();
         idp.answerToken(r -> FakeIdp.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Code expired\"}"));
 
         assertRefused(complete(p), FailureCode.TOKEN_EXCHANGE_FAILED);
@@ -183,7 +174,7 @@ class HostileIdTokenTest {
 
     @Test
     void aTokenEndpointHtmlErrorPageIsATypedRefusal() {
-        Pending p = begin();
+        HaltedLogin p = begin();
         idp.answerToken(r -> new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
                 .body("<html><body>Bad gateway</body></html>").build());
 
@@ -192,7 +183,7 @@ class HostileIdTokenTest {
 
     @Test
     void aTokenEndpointThatNeverAnswersTimesOut() {
-        Pending p = begin();
+        HaltedLogin p = begin();
         idp.answerToken(r -> new MockResponse.Builder().code(200).headersDelay(5, TimeUnit.SECONDS).body("{}").build());
 
         assertRefused(complete(p), FailureCode.IDP_UNREACHABLE);
@@ -200,7 +191,7 @@ class HostileIdTokenTest {
 
     @Test
     void aHugeTokenResponseIsRefusedWithoutReadingItWhole() {
-        Pending p = begin();
+        HaltedLogin p = begin();
         idp.answerToken(r -> FakeIdp.json(200, "{\"access_token\":\"" + "A".repeat(2 * 1024 * 1024) + "\"}"));
 
         assertRefused(complete(p), FailureCode.IDP_RESPONSE_INVALID);

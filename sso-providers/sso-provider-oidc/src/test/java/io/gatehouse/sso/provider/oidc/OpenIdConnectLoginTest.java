@@ -6,9 +6,11 @@ import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
 import io.gatehouse.sso.core.SignupDetails;
+import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.User;
@@ -60,6 +62,12 @@ class OpenIdConnectLoginTest {
                 "preferred_username", subject, "given_name", "Ada", "family_name", "Lovelace"));
         all.putAll(claims);
         idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", subject, "JWT", List.of(CLIENT_ID), all, 3600));
+    }
+
+    @Test
+    void theModuleIsRegisteredWithServiceLoaderUnderTheIdOpenidConnect() {
+        assertThat(ProviderRegistry.load(List.of("openid_connect")).find("openid_connect"))
+                .containsInstanceOf(OpenIdConnectBackend.class);
     }
 
     @Test
@@ -176,7 +184,7 @@ class OpenIdConnectLoginTest {
     @Test
     void connectLinksTheIdentityToTheSignedInUser() {
         User bob = fx.store.register(new Registration(new UserDraft("bob", "bob@corp.example", "", "", true),
-                "github", "1", Map.of(), null, Set.of(), Instant.now())).user();
+                new IdentitySignIn("github", "1", Map.of(), null, Instant.now()), Set.of())).user();
         nextUser("bob-oidc", Map.of());
 
         var started = dance.begin(engine, "openid_connect", new LoginRequest(AuthProcess.CONNECT, "/settings/", EngineFixture.BASE, null, bob.id()));
@@ -194,7 +202,7 @@ class OpenIdConnectLoginTest {
         nextUser("ada", Map.of());
         User ada = ((LoginOutcome.SignedIn) dance.login(engine, "openid_connect")).user();
         User bob = fx.store.register(new Registration(new UserDraft("bob", "bob@corp.example", "", "", true),
-                "github", "1", Map.of(), null, Set.of(), Instant.now())).user();
+                new IdentitySignIn("github", "1", Map.of(), null, Instant.now()), Set.of())).user();
 
         nextUser("ada", Map.of());
         var started = dance.begin(engine, "openid_connect", new LoginRequest(AuthProcess.CONNECT, "/", EngineFixture.BASE, null, bob.id()));
@@ -207,7 +215,7 @@ class OpenIdConnectLoginTest {
     @Test
     void connectCompletedByAnotherSignedInUserIsRefused() {
         User bob = fx.store.register(new Registration(new UserDraft("bob", "bob@corp.example", "", "", true),
-                "github", "1", Map.of(), null, Set.of(), Instant.now())).user();
+                new IdentitySignIn("github", "1", Map.of(), null, Instant.now()), Set.of())).user();
         nextUser("bob-oidc", Map.of());
         var started = dance.begin(engine, "openid_connect", new LoginRequest(AuthProcess.CONNECT, "/", EngineFixture.BASE, null, bob.id()));
 
@@ -267,7 +275,7 @@ class OpenIdConnectLoginTest {
     void aVerifiedEmailLinksToTheExistingUserWhenLinkingIsOn() {
         fx.set(SettingKey.LOGIN_SSO_LINK_BY_EMAIL, "true");
         User existing = fx.store.register(new Registration(new UserDraft("ada-local", "ada@example.com", "", "", true),
-                "github", "7", Map.of(), null, Set.of(), Instant.now())).user();
+                new IdentitySignIn("github", "7", Map.of(), null, Instant.now()), Set.of())).user();
         nextUser("ada", Map.of("email_verified", true));
 
         LoginOutcome outcome = dance.login(engine, "openid_connect");
@@ -280,7 +288,7 @@ class OpenIdConnectLoginTest {
     void anUnverifiedEmailNeverLinksToTheExistingUser() {
         fx.set(SettingKey.LOGIN_SSO_LINK_BY_EMAIL, "true");
         fx.store.register(new Registration(new UserDraft("ada-local", "ada@example.com", "", "", true),
-                "github", "7", Map.of(), null, Set.of(), Instant.now()));
+                new IdentitySignIn("github", "7", Map.of(), null, Instant.now()), Set.of()));
         nextUser("ada", Map.of("email_verified", false));
 
         assertFailure(dance.login(engine, "openid_connect"), FailureCode.EMAIL_IN_USE);
@@ -291,7 +299,7 @@ class OpenIdConnectLoginTest {
     @Test
     void aVerifiedEmailDoesNotLinkWhileLinkingIsOff() {
         fx.store.register(new Registration(new UserDraft("ada-local", "ada@example.com", "", "", true),
-                "github", "7", Map.of(), null, Set.of(), Instant.now()));
+                new IdentitySignIn("github", "7", Map.of(), null, Instant.now()), Set.of()));
         nextUser("ada", Map.of("email_verified", true));
 
         assertFailure(dance.login(engine, "openid_connect"), FailureCode.EMAIL_IN_USE);
@@ -358,7 +366,7 @@ class OpenIdConnectLoginTest {
     void aPendingSignupRefusedForATakenEmailCanBeCorrectedAndSentAgain() {
         fx.set(SettingKey.LOGIN_SIGNUP_SSO_AUTO, "false");
         fx.store.register(new Registration(new UserDraft("taken", "taken@example.com", "", "", true),
-                "github", "9", Map.of(), null, Set.of(), Instant.now()));
+                new IdentitySignIn("github", "9", Map.of(), null, Instant.now()), Set.of()));
         nextUser("ada", Map.of());
         LoginOutcome.PendingSignup pending = (LoginOutcome.PendingSignup) dance.login(engine, "openid_connect");
 

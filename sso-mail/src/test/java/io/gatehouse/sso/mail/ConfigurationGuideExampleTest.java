@@ -12,16 +12,16 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's complete configuration example is read by the real readers, so the documentation cannot rot. */
-class ReadmeConfigExampleTest {
+/** The configuration guide's complete file example is read by the real readers, so the documentation cannot rot. */
+class ConfigurationGuideExampleTest {
 
     @Test
-    void theReadmesCompleteConfigFileIsValid(@TempDir Path dir) throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int start = readme.indexOf("```yaml\n# config.yaml\n");
-        assertThat(start).as("the README's complete config example").isNotNegative();
-        String yaml = readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 7));
-        Path file = dir.resolve("config.yaml");
+    void theConfigurationGuidesCompleteConfigFileIsValid(@TempDir Path dir) throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "configuration.md"));
+        int start = guide.indexOf("```yaml\n# gatehouse.yaml\n");
+        assertThat(start).as("the configuration guide's complete config example").isNotNegative();
+        String yaml = guide.substring(start + "```yaml\n".length(), guide.indexOf("```", start + 7));
+        Path file = dir.resolve("gatehouse.yaml");
         Files.writeString(file, yaml);
 
         ConfigValues values = ConfigValues.of("INVENTREE_", Map.of(), file, Map.of());

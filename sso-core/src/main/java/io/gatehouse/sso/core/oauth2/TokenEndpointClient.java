@@ -1,0 +1,137 @@
+package io.gatehouse.sso.core.oauth2;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import io.gatehouse.sso.core.FailureCode;
+import io.gatehouse.sso.core.http.Endpoints;
+import io.gatehouse.sso.core.http.IdpHttpClient;
+import io.gatehouse.sso.core.provider.CodeExchange;
+import io.gatehouse.sso.core.provider.ProviderContext;
+import io.gatehouse.sso.core.provider.ProviderException;
+import io.gatehouse.sso.spi.SocialToken;
+import net.minidev.json.JSONObject;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The token endpoint of any IdP, OpenID Connect or plain OAuth 2.0 (GitHub): the authorization code
+ * grant with the PKCE verifier (RFC 6749 4.1.3, RFC 7636 4.5), sent with the chosen client
+ * authentication and parsed by Nimbus. Every way it can go wrong is a typed {@link ProviderException}
+ * naming the endpoint, the HTTP status and the IdP's {@code error} with a hint for the admin; never the
+ * code, the secret or a token.
+ *
+ * <pre>{@code
+ * IssuedTokens tokens = context.clients().tokens().exchangeCode(tokenEndpoint,
+ *         TokenEndpointAuth.of(context, advertised), context, exchange);
+ * }</pre>
+ */
+public final class TokenEndpointClient {
+    private final IdpHttpClient http;
+    private final Clock clock;
+
+    public TokenEndpointClient(IdpHttpClient http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /**
+     * Exchanges the code.
+     *
+     * @throws ProviderException {@link FailureCode#TOKEN_EXCHANGE_FAILED} when the IdP refuses,
+     *                           {@link FailureCode#IDP_RESPONSE_INVALID} when it answers 200 with something that is
+     *                           no token response, {@link FailureCode#IDP_UNREACHABLE} when it cannot be reached
+     */
+    public IssuedTokens exchangeCode(URI tokenEndpoint, ClientAuthentication auth, ProviderContext context,
+                                     CodeExchange exchange) throws ProviderException {
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(exchange.code()),
+                context.callbackUri(), exchange.codeVerifier() == null ? null : new CodeVerifier(exchange.codeVerifier()));
+        HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, auth, grant).build().toHTTPRequest();
+        // without it GitHub answers form-encoded; every other IdP answers JSON anyway
+        request.setAccept("application/json");
+        return read(http.send(request, "token endpoint"), tokenEndpoint, context);
+    }
+
+    /**
+     * Reads a token endpoint's answer: what {@link #exchangeCode} does once the answer arrived (a benchmark
+     * replays answers from memory through here).
+     *
+     * @throws ProviderException as {@link #exchangeCode}, for the answer's part
+     */
+    public IssuedTokens read(HTTPResponse response, URI tokenEndpoint, ProviderContext context) throws ProviderException {
+        OIDCTokens tokens = parse(response, "The token endpoint " + Endpoints.of(tokenEndpoint), context);
+        return new IssuedTokens(tokens.getAccessToken(), tokens.getIDToken(), stored(tokens.getAccessToken(),
+                tokens.getRefreshToken()));
+    }
+
+    private SocialToken stored(AccessToken access, RefreshToken refresh) {
+        Instant expires = access.getLifetime() > 0 ? clock.instant().plusSeconds(access.getLifetime()) : null;
+        return new SocialToken(access.getValue(), refresh == null ? null : refresh.getValue(), expires);
+    }
+
+    private static OIDCTokens parse(HTTPResponse response, String what, ProviderContext context) throws ProviderException {
+        int status = response.getStatusCode();
+        JSONObject json;
+        try {
+            json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
+        } catch (ParseException e) {
+            throw status == 200
+                    ? new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what + " answered HTTP 200 with a body that is "
+                    + "not a token response (" + describe(response) + ")", e)
+                    : new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " answered HTTP " + status
+                    + " (" + describe(response) + ")", e);
+        }
+        // RFC 6749 5.2 says HTTP 400; GitHub reports a refused code with HTTP 200 and an "error" member
+        if (json.containsKey("error")) {
+            throw refused(what, status, ErrorObject.parse(json), context);
+        }
+        if (status != 200) {
+            throw new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " answered HTTP " + status
+                    + " (" + describe(response) + ")");
+        }
+        try {
+            return ((OIDCTokenResponse) OIDCTokenResponseParser.parse(json).toSuccessResponse()).getOIDCTokens();
+        } catch (ParseException | ClassCastException e) {
+            throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what + " answered HTTP 200 without a usable "
+                    + "token: " + e.getMessage() + " (" + describe(response) + ")", e);
+        }
+    }
+
+    private static ProviderException refused(String what, int status, ErrorObject error, ProviderContext context) {
+        String code = error.getCode() == null ? "unknown" : error.getCode();
+        String description = error.getDescription() == null ? "" : ": " + error.getDescription();
+        return new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " refused the code (HTTP " + status
+                + ") with error=" + code + description + hint(code, context));
+    }
+
+    /** What the admin should check for the errors IdPs (RFC 6749 5.2, and GitHub's own names) report. */
+    private static String hint(String code, ProviderContext context) {
+        return switch (code) {
+            case "redirect_uri_mismatch" -> " (register " + context.callbackUri() + " as the OAuth app's authorization callback URL)";
+            case "incorrect_client_credentials", "invalid_client" -> " (check the client id and secret of social application '"
+                    + context.app().name() + "')";
+            case "bad_verification_code", "invalid_grant" -> " (the code was wrong, already used or expired; the user should sign in again)";
+            default -> "";
+        };
+    }
+
+    private static String describe(HTTPResponse response) {
+        String type = response.getHeaderValue("Content-Type");
+        String body = response.getBody();
+        return (type == null ? "no content type" : type) + ", " + (body == null ? 0 : body.length()) + " characters";
+    }
+}

@@ -1,0 +1,52 @@
+package io.gatehouse.sso.core.provider;
+
+import io.gatehouse.sso.core.FailureCode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code AUTH_PARAMS} setting: extra parameters for the authorization request (e.g.
+ * {@code {"prompt": "select_account"}}), the one place every provider reads it. Parameters Gatehouse sets
+ * for each login's security (state, nonce, PKCE) or from other settings (scope, client, callback) are
+ * refused with {@link FailureCode#APP_NOT_CONFIGURED} instead of being dropped: an admin who wrote
+ * {@code state} there learns at once that it has no effect.
+ *
+ * <pre>{@code
+ * Map<String, String> extra = AuthParams.of(context); // {"prompt": "select_account"}
+ * }</pre>
+ */
+public final class AuthParams {
+    /** The parameters {@code AUTH_PARAMS} may not set. */
+    public static final Set<String> RESERVED = Set.of("response_type", "client_id", "redirect_uri", "scope", "state",
+            "nonce", "code_challenge", "code_challenge_method");
+
+    private AuthParams() {
+    }
+
+    /**
+     * The app's {@code AUTH_PARAMS}, in their order.
+     *
+     * @throws ProviderException {@link FailureCode#APP_NOT_CONFIGURED} when the setting is not an object or sets a
+     *                           reserved parameter
+     */
+    public static Map<String, String> of(ProviderContext context) throws ProviderException {
+        Map<String, String> params;
+        try {
+            params = new LinkedHashMap<>(context.settings().stringMap("AUTH_PARAMS"));
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "Social application '" + context.app().name()
+                    + "': " + e.getMessage());
+        }
+        Set<String> reserved = new TreeSet<>(params.keySet());
+        reserved.retainAll(RESERVED);
+        if (!reserved.isEmpty()) {
+            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "Social application '" + context.app().name()
+                    + "': AUTH_PARAMS may not set " + reserved + "; Gatehouse sets " + new TreeSet<>(RESERVED)
+                    + " itself (scope through the SCOPE setting)");
+        }
+        return params;
+    }
+}
