@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproducible builds: builds the published modules twice from clean (release profile, no signing, no tests) and
-# compares every jar they publish (main, sources, Javadoc, and today sso-core's test-jar) byte for byte. The second
+# compares every jar they publish (main, sources and Javadoc) byte for byte. The second
 # build runs in a copy of the tree elsewhere, with another time zone, umask and locale, so that an absolute path,
 # a local time or a file mode leaking into a jar shows up too. Nothing is installed: the jars are copied aside
 # from each module's target/. Exits non-zero naming every jar that differs (and the entries inside it that do).

@@ -9,19 +9,22 @@ cd "$(dirname "$0")/.."
 staging=$PWD/target/staging
 rm -rf "$staging"
 
-mvn -B -P release -Dgpg.skip -DskipTests "$@" verify deploy:deploy \
-    -DaltDeploymentRepository="gatehouse-staging::file:$staging"
-
 # A snapshot deploy caches the target repository's metadata in the local repository, named after the repository
-# id. The id above is used nowhere else, so those files are inert; remove them so ~/.m2 is left as it was.
-local_repo=$HOME/.m2/repository
-if [ -d "$local_repo/io/gatehouse" ]; then
+# id. The id below is used nowhere else, so those files are inert; they are removed (even when the build fails
+# half-way) so ~/.m2 is left as it was.
+forget_staging_metadata() {
+    local local_repo=$HOME/.m2/repository
+    [ -d "$local_repo/io/gatehouse" ] || return 0
     find "$local_repo/io/gatehouse" -name 'maven-metadata-gatehouse-staging.xml*' -delete
     # resolver-status.properties files that record nothing but that metadata
     find "$local_repo/io/gatehouse" -name resolver-status.properties -print0 | while IFS= read -r -d '' status; do
         if ! grep -v '^#' "$status" | grep -qv 'gatehouse-staging'; then rm -f "$status"; fi
     done
     find "$local_repo/io/gatehouse" -type d -empty -delete
-fi
+}
+trap forget_staging_metadata EXIT
+
+mvn -B -P release -Dgpg.skip -DskipTests "$@" verify deploy:deploy \
+    -DaltDeploymentRepository="gatehouse-staging::file:$staging"
 
 mvn -B -pl build-checks test -Dtest=StagedRepositoryTest
