@@ -37,7 +37,7 @@ import java.util.List;
  * @param emailPassword         SMTP password.
  * @param emailTls              Use STARTTLS.
  * @param emailSsl              Use implicit TLS (SMTPS).
- * @param emailSender           The From address of Gatehouse's mails, e.g. "App <noreply@example.com>"; needed with
+ * @param emailSender           The From address of Gatehouse's mails, e.g. {@code "App <noreply@example.com>"}; needed with
  *                              spring.mail.* too.
  * @param emailTimeoutMs        SMTP time-out in milliseconds.
  * @param emailSslTrust         The SMTP host whose certificate is accepted without checks (testing only).
