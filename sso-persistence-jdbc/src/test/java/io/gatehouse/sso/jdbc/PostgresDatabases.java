@@ -23,10 +23,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code GATEHOUSE_PG_PASSWORD} (system properties, else environment). Each {@link #fresh()} is a new,
  * uniquely named schema; the schemas are dropped after the test class. Unconfigured, the tests are skipped
  * with a message saying how to enable them, except on CI ({@code CI=true}), where they fail: CI must run them.
- * Data sources are {@link PGSimpleDataSource}: no pool, every call opens its own connection.
+ * Data sources are {@link PGSimpleDataSource}: no pool, every call opens its own connection. Public (in this
+ * module's test-jar) for other modules' PostgreSQL tests.
  */
-final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
-    static final String HOW_TO_ENABLE = "set GATEHOUSE_PG_URL, GATEHOUSE_PG_USER and GATEHOUSE_PG_PASSWORD"
+public final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
+    public static final String HOW_TO_ENABLE = "set GATEHOUSE_PG_URL, GATEHOUSE_PG_USER and GATEHOUSE_PG_PASSWORD"
             + " (environment or -D system properties); to start a local PostgreSQL and set them:"
             + " eval \"$(bash .ci/postgres.sh)\"";
 
@@ -34,12 +35,13 @@ final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
 
     private final List<String> schemas = new ArrayList<>();
 
-    static String setting(String name) {
+    /** A {@code GATEHOUSE_PG_*} setting: the system property, else the environment variable. */
+    public static String setting(String name) {
         String value = System.getProperty(name);
         return value != null && !value.isBlank() ? value : System.getenv(name);
     }
 
-    static boolean configured() {
+    public static boolean configured() {
         String url = setting("GATEHOUSE_PG_URL");
         return url != null && !url.isBlank();
     }
@@ -60,8 +62,8 @@ final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
         Assumptions.abort(message);
     }
 
-    /** A data source on a new, empty schema of the configured database. */
-    synchronized DataSource fresh() {
+    /** A data source on a new, empty schema of the configured database; its URL names the schema. */
+    public synchronized PGSimpleDataSource fresh() {
         String schema = "gatehouse_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("CREATE SCHEMA " + schema);
         schemas.add(schema);
