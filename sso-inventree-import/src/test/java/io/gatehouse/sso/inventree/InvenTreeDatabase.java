@@ -39,8 +39,13 @@ final class InvenTreeDatabase {
 
     /** A JDBC URL of this schema for the command line (user and password go separately). */
     String url() {
+        return urlOf(dataSource);
+    }
+
+    /** A JDBC URL of a test schema: the configured database with {@code currentSchema}. */
+    static String urlOf(PGSimpleDataSource schema) {
         String base = PostgresDatabases.setting("GATEHOUSE_PG_URL");
-        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + dataSource.getCurrentSchema();
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema.getCurrentSchema();
     }
 
     void sql(String statement, Object... params) {
