@@ -87,7 +87,9 @@ class InvenTreeImportTest {
         assertThat(gatehouse.groups().groupNamesOf(alice.id())).containsExactlyInAnyOrder("engineering", "purchasing");
         SocialAccount link = gatehouse.socialAccounts().find("keycloak", ALICE_SUB).orElseThrow();
         assertThat(link.userId()).isEqualTo(alice.id());
-        assertThat(link.extraData()).containsEntry("preferred_username", "alice").containsEntry("groups", List.of("/inventree/engineering"));
+        assertThat(link.extraData().get("userinfo")).isEqualTo(Map.of("sub", ALICE_SUB, "email", "alice@example.com",
+                "email_verified", true, "preferred_username", "alice", "given_name", "Alice", "family_name", "Archer",
+                "groups", List.of("/inventree/engineering")));
         assertThat(link.lastLogin()).isEqualTo(Instant.parse("2025-03-02T08:15:00Z"));
         assertThat(gatehouse.socialAccounts().findToken("keycloak", ALICE_SUB)).contains(
                 new SocialToken(ALICE_ACCESS_TOKEN, ALICE_REFRESH_TOKEN, Instant.parse("2025-03-02T08:20:00Z")));

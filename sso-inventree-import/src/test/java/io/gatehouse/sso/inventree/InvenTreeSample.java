@@ -44,9 +44,12 @@ final class InvenTreeSample {
 
         db.user("admin", "admin@example.com", "", "", true);
         alice = db.user("alice", "alice@example.com", "Alice", "Archer", true, engineering, purchasing);
-        int aliceAccount = db.account(alice, "keycloak", ALICE_SUB, "{\"sub\": \"" + ALICE_SUB + "\", \"email\": "
-                + "\"alice@example.com\", \"email_verified\": true, \"preferred_username\": \"alice\", \"given_name\": \"Alice\","
-                + " \"family_name\": \"Archer\", \"groups\": [\"/inventree/engineering\"]}");
+        // allauth 65.10+ keeps an OpenID Connect account's ID token and userinfo apart in extra_data
+        String claims = "\"sub\": \"" + ALICE_SUB + "\", \"email\": \"alice@example.com\", \"email_verified\": true,"
+                + " \"preferred_username\": \"alice\", \"given_name\": \"Alice\", \"family_name\": \"Archer\"";
+        int aliceAccount = db.account(alice, "keycloak", ALICE_SUB, "{\"id_token\": {\"iss\": \"" + keycloakIssuer
+                + "\", \"aud\": \"inventree\", " + claims + "}, \"userinfo\": {" + claims
+                + ", \"groups\": [\"/inventree/engineering\"]}}");
         db.token(aliceAccount, keycloakApp, ALICE_ACCESS_TOKEN, ALICE_REFRESH_TOKEN, Instant.parse("2025-03-02T08:20:00Z"));
 
         bob = db.user("bob", "bob@example.com", "Bob", "Baker", true, purchasing);
