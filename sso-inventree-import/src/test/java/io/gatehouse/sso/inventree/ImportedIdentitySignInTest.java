@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ class ImportedIdentitySignInTest {
     static final PostgresDatabases PG = new PostgresDatabases();
 
     MockOAuth2Server keycloak;
+    InvenTreeDatabase inventree;
     JdbcStores gatehouse;
     LoginEngine engine;
 
@@ -40,7 +42,7 @@ class ImportedIdentitySignInTest {
     void setUp() {
         keycloak = new MockOAuth2Server();
         keycloak.start();
-        InvenTreeDatabase inventree = new InvenTreeDatabase(PG.fresh());
+        inventree = new InvenTreeDatabase(PG.fresh());
         new InvenTreeSample(inventree, keycloak.issuerUrl("keycloak").toString());
         gatehouse = JdbcStores.create(PG.fresh(), SecretKeyRing.of("k1", SecretKeyRing.generateKey()));
         new InvenTreeImport(inventree.dataSource, new ImportTarget(gatehouse.socialApps(), gatehouse.socialAccounts(),
@@ -56,8 +58,9 @@ class ImportedIdentitySignInTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws SQLException {
         keycloak.shutdown();
+        inventree.close();
     }
 
     @Test

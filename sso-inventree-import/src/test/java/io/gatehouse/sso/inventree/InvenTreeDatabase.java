@@ -11,20 +11,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
  * An InvenTree database on the test PostgreSQL: a schema of its own holding Django's and django-allauth's tables
  * exactly as their migrations create them ({@code inventree-postgresql.sql}), and rows written the way Django writes
- * them.
+ * them. Its rows are written on one connection (a new one per statement would spend a test's time in
+ * PostgreSQL's password handshake); {@link #close} ends it.
  */
-final class InvenTreeDatabase {
+final class InvenTreeDatabase implements AutoCloseable {
     final PGSimpleDataSource dataSource;
+    private final Connection connection;
 
     InvenTreeDatabase(PGSimpleDataSource dataSource) {
         this.dataSource = dataSource;
+        try {
+            this.connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the test PostgreSQL", e);
+        }
         try (InputStream in = InvenTreeDatabase.class.getResourceAsStream("/inventree-postgresql.sql")) {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
             for (String statement : script.split(";\\s*\\n")) {
@@ -48,8 +54,13 @@ final class InvenTreeDatabase {
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema.getCurrentSchema();
     }
 
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+
     void sql(String statement, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
+        try (PreparedStatement s = connection.prepareStatement(statement)) {
             bind(s, params);
             s.execute();
         } catch (SQLException e) {
@@ -58,7 +69,7 @@ final class InvenTreeDatabase {
     }
 
     int insert(String statement, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement + " RETURNING id")) {
+        try (PreparedStatement s = connection.prepareStatement(statement + " RETURNING id")) {
             bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -66,16 +77,6 @@ final class InvenTreeDatabase {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(statement, e);
-        }
-    }
-
-    int count(String table) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(table, e);
         }
     }
 

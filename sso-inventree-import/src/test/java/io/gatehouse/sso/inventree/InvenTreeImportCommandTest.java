@@ -3,6 +3,7 @@ package io.gatehouse.sso.inventree;
 import io.gatehouse.sso.jdbc.JdbcStores;
 import io.gatehouse.sso.jdbc.PostgresDatabases;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,11 @@ class InvenTreeImportCommandTest {
     final String keys = "k1:" + SecretKeyRing.generateKey();
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @AfterEach
+    void closeInvenTree() throws SQLException {
+        inventree.close();
+    }
 
     @BeforeEach
     void setUp() {

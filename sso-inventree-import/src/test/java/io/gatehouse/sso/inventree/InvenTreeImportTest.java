@@ -11,6 +11,7 @@ import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDraft;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +48,11 @@ class InvenTreeImportTest {
     InvenTreeDatabase inventree;
     PGSimpleDataSource gatehouseDb;
     JdbcStores gatehouse;
+
+    @AfterEach
+    void closeInvenTree() throws SQLException {
+        inventree.close();
+    }
 
     @BeforeEach
     void setUp() {
