@@ -1,6 +1,6 @@
 package io.gatehouse.sso.inventree;
 
-import io.gatehouse.sso.jdbc.PostgresDatabases;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;

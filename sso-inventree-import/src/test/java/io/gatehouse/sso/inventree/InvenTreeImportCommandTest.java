@@ -1,7 +1,7 @@
 package io.gatehouse.sso.inventree;
 
 import io.gatehouse.sso.jdbc.JdbcStores;
-import io.gatehouse.sso.jdbc.PostgresDatabases;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,7 @@ package io.gatehouse.sso.inventree;
 
 import io.gatehouse.sso.inventree.ImportReport.Kind;
 import io.gatehouse.sso.jdbc.JdbcStores;
-import io.gatehouse.sso.jdbc.PostgresDatabases;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;

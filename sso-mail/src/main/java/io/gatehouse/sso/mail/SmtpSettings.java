@@ -69,9 +69,15 @@ public record SmtpSettings(String host, int port, String username, String passwo
         }
     }
 
+    /** Settings without a subject prefix. */
+    public SmtpSettings(String host, int port, String username, String password, SmtpSecurity security, String sender,
+                        Duration timeout, String trustedHost) {
+        this(host, port, username, password, security, sender, timeout, trustedHost, "");
+    }
+
     /** Settings of a host without mail: nothing can be sent and SSO registration stays closed. */
     public static SmtpSettings none() {
-        return new SmtpSettings("", SmtpSecurity.NONE.defaultPort(), "", "", SmtpSecurity.NONE, "", DEFAULT_TIMEOUT, "", "");
+        return new SmtpSettings("", SmtpSecurity.NONE.defaultPort(), "", "", SmtpSecurity.NONE, "", DEFAULT_TIMEOUT, "");
     }
 
     /** Reads and validates the {@link MailKeys}; throws {@link ConfigException} naming the first bad key. */

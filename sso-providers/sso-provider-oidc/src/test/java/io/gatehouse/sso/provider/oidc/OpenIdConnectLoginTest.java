@@ -8,8 +8,8 @@ import io.gatehouse.sso.core.LoginRequest;
 import io.gatehouse.sso.core.SignupDetails;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.LoginDance;
 import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialAccount;
@@ -19,14 +19,9 @@ import io.gatehouse.sso.spi.UserDraft;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -47,22 +42,6 @@ class OpenIdConnectLoginTest {
     LoginEngine engine;
     SocialApp app;
     final LoginDance dance = new LoginDance();
-
-    /**
-     * The first request to a mock-oauth2-server in a JVM takes seconds while its code warms up (longer on a busy
-     * machine); a login's 5 s deadline for the IdP must not measure that, so one throw-away request goes first.
-     */
-    @BeforeAll
-    static void warmUpTheIdpCode() throws Exception {
-        MockOAuth2Server warmUp = new MockOAuth2Server();
-        warmUp.start();
-        try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(warmUp.wellKnownUrl("warm-up").uri())
-                    .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.discarding());
-        } finally {
-            warmUp.shutdown();
-        }
-    }
 
     @AfterEach
     void stopIdp() {
