@@ -207,7 +207,7 @@ public final class DemoApp implements AutoCloseable {
         List<String> backends = new ArrayList<>(config.backends());
         backends.add("openid_connect");
         return new GatehouseConfig(backends, config.socialProviders(), config.siteUrl(), config.defaultProtocol(),
-                config.trustForwardedHeaders(), config.transactionKey(), config.transactionTtl(), config.httpTimeout(),
+                config.forwardedHeaders(), config.transactionKey(), config.transactionTtl(), config.httpTimeout(),
                 config.values());
     }
 

@@ -286,6 +286,26 @@ class GitHubBackendTest {
     }
 
     @Test
+    void queryEmailFalseAsksForNoEmailScopeAndUsesThePublicAddressUnverified() throws Exception {
+        assertThat(LoginDance.query(authorize(Map.of("QUERY_EMAIL", false), VERIFIER)).get("scope")).containsExactly("read:user");
+
+        ProviderProfile profile = signIn(Map.of("QUERY_EMAIL", false));
+
+        assertThat(profile.emails()).containsExactly(new EmailAddress("octocat@github.com", false, true));
+        assertThat(github.requests()).noneMatch(r -> r.getUrl().encodedPath().equals("/user/emails"));
+    }
+
+    @Test
+    void queryEmailTrueIsTheDefaultAndReadsTheAddressesWithTheirFlags() throws Exception {
+        assertThat(LoginDance.query(authorize(Map.of("query_email", true), VERIFIER)).get("scope"))
+                .containsExactly("read:user user:email");
+
+        signIn(Map.of("query_email", true));
+
+        assertThat(github.requests()).anyMatch(r -> r.getUrl().encodedPath().equals("/user/emails"));
+    }
+
+    @Test
     void badCredentialsAtUserAreAnInvalidResponseWithGitHubsMessage() {
         github.answer("/user", r -> FakeGitHub.json(401, "{\"message\": \"Bad credentials\", "
                 + "\"documentation_url\": \"https://docs.github.com/rest\", \"status\": \"401\"}"));
