@@ -13,8 +13,8 @@ import io.gatehouse.sso.core.provider.SelectedApp;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.settings.LoginSettings;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
-import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.ErrorLog;
+import io.gatehouse.sso.spi.SessionRegistry;
 import io.gatehouse.sso.spi.SettingsSource;
 import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
@@ -56,6 +56,8 @@ public final class LoginEngine {
     private final EmailConfirmation confirmation;
     private final SignupCompletion signups;
     private final AuthorizationRedirect redirect;
+    private final SessionLifecycle sessions;
+    private final AccessTokens tokens;
 
     private LoginEngine(Builder b) {
         this.config = b.config;
@@ -69,9 +71,12 @@ public final class LoginEngine {
         this.clients = IdpClients.create(config.httpTimeout(), clock);
         this.checks = new CallbackChecks(parts);
         this.resolution = new AccountResolution(parts);
+        this.sessions = new SessionLifecycle(parts, selector, clients,
+                EngineParts.registryOrPerNode(b.sessionRegistry, clock), b.sessionPolicy);
         this.confirmation = new EmailConfirmation(parts);
-        this.signups = new SignupCompletion(parts, selector, resolution);
+        this.signups = new SignupCompletion(parts, selector, resolution, sessions);
         this.redirect = new AuthorizationRedirect(parts);
+        this.tokens = new AccessTokens(parts, selector, clients, b.sessionPolicy.refreshSkew());
     }
 
     public static Builder builder(GatehouseConfig config) {
@@ -111,7 +116,7 @@ public final class LoginEngine {
     }
 
     private ProviderContext context(SelectedApp selected, URI baseUrl) {
-        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), clients);
+        return ProviderContext.of(selected, baseUrl, clients);
     }
 
     // ------------------------------------------------------------------ complete
@@ -142,7 +147,7 @@ public final class LoginEngine {
         if (result.profile().uid().isBlank()) {
             return attempt.refuse(FailureCode.PROFILE_INVALID, "The identity provider returned no subject id");
         }
-        return resolution.resolve(attempt, tx, selected, result);
+        return sessions.started(resolution.resolve(attempt, tx, selected, result), routeId, selected.app().id(), result.idpSession());
     }
 
     // ------------------------------------------------------------------ sign-up, confirmation, disconnect
@@ -154,19 +159,7 @@ public final class LoginEngine {
      */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl) {
         LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl);
-        return attempt.guard(() -> {
-            PendingSignupClaims pending;
-            try {
-                pending = PendingSignupClaims.fromClaims(parts.seal().open(PendingSignupClaims.PURPOSE, signupToken));
-            } catch (Seal.Broken | Seal.Expired e) {
-                return attempt.refuse(FailureCode.SIGNUP_INVALID, "The pending sign-up token was rejected: " + e.getMessage());
-            }
-            attempt.scrub(pending.token().accessToken(), pending.token().refreshToken());
-            // refusals name the identity and go back to where the login started; unexpected failures stay generic
-            LoginAttempt about = attempt.about("provider=" + pending.routeId() + " uid=" + pending.profile().uid())
-                    .continuingTo(pending.next());
-            return signups.complete(pending, details, about);
-        });
+        return attempt.guard(() -> signups.complete(signupToken, details, attempt));
     }
 
     /**
@@ -185,6 +178,16 @@ public final class LoginEngine {
             LOG.info("User {} disconnected {} identity {}", userId, providerRouteId, uid);
         }
         return removed;
+    }
+
+    /** Sign-in sessions after the login: whether one still lives, sign-out (here and at the IdP), back-channel logout. */
+    public SessionLifecycle sessions() {
+        return sessions;
+    }
+
+    /** Users' access tokens at their providers, refreshed when they expire. */
+    public AccessTokens tokens() {
+        return tokens;
     }
 
     /**
@@ -228,6 +231,8 @@ public final class LoginEngine {
         private Clock clock = Clock.systemUTC();
         private ProviderRegistry registry;
         private SingleUseValues singleUseValues;
+        private SessionRegistry sessionRegistry;
+        private SessionPolicy sessionPolicy = SessionPolicy.DEFAULT;
 
         private Builder(GatehouseConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -280,6 +285,22 @@ public final class LoginEngine {
          */
         public Builder singleUseValues(SingleUseValues singleUseValues) {
             this.singleUseValues = Objects.requireNonNull(singleUseValues, "singleUseValues");
+            return this;
+        }
+
+        /**
+         * Where sign-in sessions are kept, so a logout ends them on every node. Without one they are kept in this
+         * node's memory (a warning says so at start): give every node the same shared registry, such as
+         * {@code JdbcStores.sessions()}, so a back-channel logout received by one node ends a session held on another.
+         */
+        public Builder sessionRegistry(SessionRegistry sessionRegistry) {
+            this.sessionRegistry = Objects.requireNonNull(sessionRegistry, "sessionRegistry");
+            return this;
+        }
+
+        /** How long sessions live and how early access tokens are renewed; default {@link SessionPolicy#DEFAULT}. */
+        public Builder sessionPolicy(SessionPolicy sessionPolicy) {
+            this.sessionPolicy = Objects.requireNonNull(sessionPolicy, "sessionPolicy");
             return this;
         }
 

@@ -33,7 +33,7 @@ abstract class MigrationSpec {
         JdbcStores stores = JdbcStores.create(dataSource, TestKeys.k1());
 
         assertThat(stores.schemaVersion()).isEqualTo(SchemaMigrations.latestVersion());
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "3");
     }
 
     @Test
@@ -43,7 +43,7 @@ abstract class MigrationSpec {
         JdbcStores again = JdbcStores.create(dataSource, TestKeys.k1());
 
         assertThat(again.settings().get("LOGIN_ENABLE_SSO")).contains("true");
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "3");
     }
 
     @Test
@@ -92,6 +92,6 @@ abstract class MigrationSpec {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "3");
     }
 }

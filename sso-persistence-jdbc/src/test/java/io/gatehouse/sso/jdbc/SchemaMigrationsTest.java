@@ -27,7 +27,11 @@ class SchemaMigrationsTest {
         assertThat(v2.description()).isEqualTo("single_use_values");
         assertThat(v2.checksum()).hasSize(64);
         assertThat(SchemaMigrations.statements(v2.sql())).hasSize(4);
-        assertThat(SchemaMigrations.latestVersion()).isEqualTo(2);
+        SchemaMigrations.Script v3 = SchemaMigrations.load("V3__sessions.sql");
+        assertThat(v3.version()).isEqualTo(3);
+        assertThat(v3.description()).isEqualTo("sessions");
+        assertThat(SchemaMigrations.statements(v3.sql())).hasSize(4);
+        assertThat(SchemaMigrations.latestVersion()).isEqualTo(3);
     }
 
     @Test

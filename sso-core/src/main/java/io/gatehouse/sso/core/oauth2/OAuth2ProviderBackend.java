@@ -8,6 +8,7 @@ import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
+import io.gatehouse.sso.spi.SocialToken;
 
 import java.net.URI;
 import java.util.List;
@@ -79,5 +80,13 @@ public abstract class OAuth2ProviderBackend extends BaseProviderBackend {
         IssuedTokens tokens = context.clients().tokens().exchangeCode(endpoints(context).token(),
                 TokenEndpointAuth.of(context, tokenEndpointAuthMethods()), context, exchange);
         return new ProviderResult(profile(context, tokens), tokens.stored());
+    }
+
+    /** The refresh token grant at the same token endpoint (GitHub Apps with expiring user tokens use it). */
+    @Override
+    public SocialToken refresh(ProviderContext context, String refreshToken) throws ProviderException {
+        checkSettings(context);
+        return context.clients().tokens().refresh(endpoints(context).token(),
+                TokenEndpointAuth.of(context, tokenEndpointAuthMethods()), context, refreshToken, List.of()).stored();
     }
 }
