@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * @param javaHome a JDK 21+
  */
 record KeycloakDistribution(Path home, Path javaHome) {
-    static final String HOW_TO_RUN = "run them with `mvn -B -pl sso-keycloak-tests -am verify -Pkeycloak` (downloads "
+    static final String HOW_TO_RUN = "Run them with `mvn -B -pl sso-keycloak-tests -am verify -Pkeycloak` (downloads "
             + "org.keycloak:keycloak-quarkus-dist, about 165 MB, into ~/.m2 and unpacks it once into ~/.cache/gatehouse), "
             + "with a JDK 21+ in /usr/lib/jvm or KEYCLOAK_JAVA_HOME; CI (CI=true) always runs them";
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.keycloak;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * class SomeTest { @BeforeAll static void setUp(KeycloakServer keycloak) { ... } }
  * }</pre>
  */
-final class RealKeycloak implements ParameterResolver {
+final class RealKeycloak implements BeforeAllCallback, ParameterResolver {
 
     /** The started server, or why there is none; closed with the run's root context. */
     private record Shared(KeycloakServer server, String unavailable) implements ExtensionContext.Store.CloseableResource {
@@ -34,6 +35,20 @@ final class RealKeycloak implements ParameterResolver {
         }
     }
 
+    /** Skips the class (or, in CI, fails it) when there is no Keycloak to run against. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Shared shared = shared(context);
+        if (shared.server() == null) {
+            String message = "Keycloak tests need a real Keycloak: " + shared.unavailable() + ". "
+                    + KeycloakDistribution.HOW_TO_RUN + ".";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(message + " (CI=true: these tests must run)");
+            }
+            Assumptions.abort(message);
+        }
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == KeycloakServer.class;
@@ -41,17 +56,11 @@ final class RealKeycloak implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Shared shared = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Shared.class, k -> start(), Shared.class);
-        if (shared.server() == null) {
-            String message = "Keycloak tests need a real Keycloak: " + shared.unavailable() + ". To run them, "
-                    + KeycloakDistribution.HOW_TO_RUN + ".";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(message + " (CI=true: these tests must run)");
-            }
-            Assumptions.abort(message);
-        }
-        return shared.server();
+        return shared(context).server();
+    }
+
+    private static Shared shared(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Shared.class, k -> start(), Shared.class);
     }
 
     private static Shared start() {
