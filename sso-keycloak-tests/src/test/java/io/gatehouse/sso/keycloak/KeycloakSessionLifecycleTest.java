@@ -2,7 +2,7 @@ package io.gatehouse.sso.keycloak;
 
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.TokenOutcome;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.LoginDance;
 import io.gatehouse.sso.spi.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

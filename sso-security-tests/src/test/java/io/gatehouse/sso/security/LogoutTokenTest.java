@@ -11,7 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.sso.core.BackChannelOutcome;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.EngineFixture;
+import io.gatehouse.sso.fixtures.EngineFixture;
 import io.gatehouse.sso.spi.ErrorRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,8 +3,9 @@ package io.gatehouse.sso.servlet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.sso.core.LoginEngine;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.LoginDance;
 import io.gatehouse.sso.core.transaction.LogoutTransaction;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import jakarta.servlet.DispatcherType;
@@ -37,7 +38,7 @@ class LogoutRoutesTest {
     EngineFixture fx;
     LoginEngine engine;
     TestServer server;
-    final Browser browser = new Browser();
+    final HttpBrowser browser = new HttpBrowser();
 
     @BeforeEach
     void setUp() {
@@ -67,7 +68,7 @@ class LogoutRoutesTest {
         idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", subject, "JWT", List.of(CLIENT_ID), Map.of("email",
                 subject + "@example.com", "email_verified", true, "preferred_username", subject, "sid", "sid-" + subject), 3600));
         HttpResponse<String> start = browser.get(app("/accounts/openid_connect/login/"));
-        HttpResponse<String> done = browser.get(Browser.location(browser.get(Browser.location(start))));
+        HttpResponse<String> done = browser.get(HttpBrowser.location(browser.get(HttpBrowser.location(start))));
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(whoAmI()).isNotEqualTo("anonymous");
     }
@@ -87,19 +88,19 @@ class LogoutRoutesTest {
         HttpResponse<String> toIdp = signOut(Map.of("next", "/bye/"));
 
         assertThat(toIdp.statusCode()).isEqualTo(302);
-        URI endSession = Browser.location(toIdp);
+        URI endSession = HttpBrowser.location(toIdp);
         assertThat(endSession.toString()).startsWith(idp.endSessionEndpointUrl("corp").toString());
         Map<String, List<String>> query = LoginDance.query(endSession);
         assertThat(query.get("post_logout_redirect_uri")).containsExactly(server.origin() + "/app/accounts/logout/callback/");
         assertThat(query.get("client_id")).containsExactly(CLIENT_ID);
         assertThat(query).containsKey("id_token_hint");
-        assertThat(Browser.setCookie(toIdp, LogoutTransaction.COOKIE + "=")).hasValueSatisfying(c ->
+        assertThat(HttpBrowser.setCookie(toIdp, LogoutTransaction.COOKIE + "=")).hasValueSatisfying(c ->
                 assertThat(c).contains("Path=/app/accounts/", "HttpOnly", "SameSite=Lax"));
         assertThat(whoAmI()).isEqualTo("anonymous");
 
         HttpResponse<String> atIdp = browser.get(endSession);
         assertThat(atIdp.statusCode()).isEqualTo(302);
-        HttpResponse<String> back = browser.get(Browser.location(atIdp));
+        HttpResponse<String> back = browser.get(HttpBrowser.location(atIdp));
 
         assertThat(back.statusCode()).isEqualTo(302);
         assertThat(back.headers().firstValue("Location")).hasValue("/app/bye/");
@@ -125,9 +126,9 @@ class LogoutRoutesTest {
         HttpResponse<String> toIdp = signOut(Map.of("next", "https://evil.example/", "post_logout_redirect_uri",
                 "https://evil.example/"));
 
-        Map<String, List<String>> query = LoginDance.query(Browser.location(toIdp));
+        Map<String, List<String>> query = LoginDance.query(HttpBrowser.location(toIdp));
         assertThat(query.get("post_logout_redirect_uri")).containsExactly(server.origin() + "/app/accounts/logout/callback/");
-        HttpResponse<String> back = browser.get(Browser.location(browser.get(Browser.location(toIdp))));
+        HttpResponse<String> back = browser.get(HttpBrowser.location(browser.get(HttpBrowser.location(toIdp))));
         assertThat(back.headers().firstValue("Location")).hasValue("/app/");
     }
 

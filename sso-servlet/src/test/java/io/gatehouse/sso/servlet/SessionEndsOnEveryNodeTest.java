@@ -1,11 +1,12 @@
 package io.gatehouse.sso.servlet;
 
 import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.fixtures.HttpBrowser;
 import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
-import io.gatehouse.sso.core.testing.RecordingMailer;
+import io.gatehouse.sso.fixtures.RecordingMailer;
 import io.gatehouse.sso.jdbc.EmbeddedH2;
 import io.gatehouse.sso.jdbc.JdbcStores;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
@@ -43,7 +44,7 @@ class SessionEndsOnEveryNodeTest {
     final String transactionKey = TwoContainersTest.newKey();
     TestServer nodeA;
     TestServer nodeB;
-    final Browser browser = new Browser();
+    final HttpBrowser browser = new HttpBrowser();
 
     @BeforeEach
     void setUp() {
@@ -85,7 +86,7 @@ class SessionEndsOnEveryNodeTest {
         idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", subject, "JWT", List.of(CLIENT_ID), Map.of("email",
                 subject + "@example.com", "email_verified", true, "preferred_username", subject, "sid", sid), 3600));
         HttpResponse<String> start = browser.get(node.uri("/app/accounts/openid_connect/login/"));
-        assertThat(browser.get(Browser.location(browser.get(Browser.location(start)))).statusCode()).isEqualTo(302);
+        assertThat(browser.get(HttpBrowser.location(browser.get(HttpBrowser.location(start)))).statusCode()).isEqualTo(302);
     }
 
     String whoAmIOn(TestServer node) {
@@ -100,7 +101,7 @@ class SessionEndsOnEveryNodeTest {
 
     HttpResponse<String> backChannel(TestServer node, String token) {
         // the IdP posts server to server: a client without the browser's cookies, and no Origin header
-        return new Browser().post(node.uri("/app/accounts/openid_connect/backchannel-logout/"), Map.of("logout_token", token));
+        return new HttpBrowser().post(node.uri("/app/accounts/openid_connect/backchannel-logout/"), Map.of("logout_token", token));
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.gatehouse.sso.core.TokenOutcome;
 import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
-import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.testidp.FakeIdp;
 import io.gatehouse.sso.jdbc.EmbeddedH2;
 import io.gatehouse.sso.jdbc.JdbcStores;
 import io.gatehouse.sso.jdbc.SecretKeyRing;

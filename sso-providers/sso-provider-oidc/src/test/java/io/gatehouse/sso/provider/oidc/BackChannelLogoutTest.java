@@ -2,7 +2,7 @@ package io.gatehouse.sso.provider.oidc;
 
 import io.gatehouse.sso.core.BackChannelOutcome;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.EngineFixture;
+import io.gatehouse.sso.fixtures.EngineFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

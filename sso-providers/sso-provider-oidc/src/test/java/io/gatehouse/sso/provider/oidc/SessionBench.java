@@ -3,11 +3,12 @@ package io.gatehouse.sso.provider.oidc;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.AdjustableClock;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.HaltedLogin;
+import io.gatehouse.sso.testkit.AdjustableClock;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.testidp.FakeIdp;
+import io.gatehouse.sso.fixtures.HaltedLogin;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -32,7 +33,12 @@ final class SessionBench implements AutoCloseable {
             idp.advertise(member);
         }
         fx.clock(clock).addOidcApp(idp);
-        engine = fx.engine(Map.of("http_timeout_ms", "1500"), new OpenIdConnectBackend());
+        engine = fx.engine(new OpenIdConnectBackend());
+    }
+
+    /** Another engine over the same stores whose calls to the IdP have this deadline (for tests of a slow IdP). */
+    LoginEngine withDeadline(Duration deadline) {
+        return fx.engine(Map.of("http_timeout_ms", Long.toString(deadline.toMillis())), new OpenIdConnectBackend());
     }
 
     /** Signs in subject {@code sub} in IdP session {@code sid}; the ID token's claims can be adjusted. */

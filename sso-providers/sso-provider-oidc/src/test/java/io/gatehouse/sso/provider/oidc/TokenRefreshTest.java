@@ -3,8 +3,8 @@ package io.gatehouse.sso.provider.oidc;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.TokenOutcome;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.testidp.FakeIdp;
 import io.gatehouse.sso.spi.SocialToken;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -194,7 +194,8 @@ class TokenRefreshTest {
         bench.clock.advance(Duration.ofHours(2));
         SocialToken before = stored();
 
-        assertFailed(current(), FailureCode.IDP_UNREACHABLE);
+        assertFailed(bench.withDeadline(Duration.ofMillis(1500)).tokens().current(ada.user().id(), SessionBench.ROUTE,
+                EngineFixture.BASE), FailureCode.IDP_UNREACHABLE);
         assertThat(stored()).isEqualTo(before);
     }
 
