@@ -111,12 +111,8 @@ public final class LoginEngine {
             }
             SelectedApp selected = selector.select(routeId, BaseUrl.siteOf(request.baseUrl()), request.appName());
             attempt.scrub(selected.app().secret());
-            return redirect.to(routeId, request, selected, context(selected, request.baseUrl()), attempt);
+            return redirect.to(routeId, request, selected, ProviderContext.of(selected, request.baseUrl(), clients), attempt);
         });
-    }
-
-    private ProviderContext context(SelectedApp selected, URI baseUrl) {
-        return ProviderContext.of(selected, baseUrl, clients);
     }
 
     // ------------------------------------------------------------------ complete
@@ -141,7 +137,7 @@ public final class LoginEngine {
         SelectedApp selected = selector.selectById(routeId, BaseUrl.siteOf(callback.baseUrl()), tx.appId());
         attempt.scrub(selected.app().secret());
         // the code goes with this transaction's PKCE verifier, and the ID token must carry its nonce
-        ProviderResult result = selected.backend().exchange(context(selected, callback.baseUrl()),
+        ProviderResult result = selected.backend().exchange(ProviderContext.of(selected, callback.baseUrl(), clients),
                 new CodeExchange(passed.code(), tx.codeVerifier(), tx.nonce()));
         attempt.scrub(result.token().accessToken(), result.token().refreshToken());
         if (result.profile().uid().isBlank()) {
@@ -288,11 +284,7 @@ public final class LoginEngine {
             return this;
         }
 
-        /**
-         * Where sign-in sessions are kept, so a logout ends them on every node. Without one they are kept in this
-         * node's memory (a warning says so at start): give every node the same shared registry, such as
-         * {@code JdbcStores.sessions()}, so a back-channel logout received by one node ends a session held on another.
-         */
+        /** Where sign-in sessions are kept; share one across nodes ({@code JdbcStores.sessions()}). Default: this node's memory. */
         public Builder sessionRegistry(SessionRegistry sessionRegistry) {
             this.sessionRegistry = Objects.requireNonNull(sessionRegistry, "sessionRegistry");
             return this;

@@ -59,6 +59,11 @@ final class SchemaMigrations {
         this.scripts = List.copyOf(scripts);
     }
 
+    /** The scripts' file names, oldest first: what a host's own Flyway or Liquibase applies. */
+    static List<String> scriptNames() {
+        return SCRIPTS;
+    }
+
     /** The newest schema version this code knows. */
     static int latestVersion() {
         Matcher m = NAME.matcher(SCRIPTS.get(SCRIPTS.size() - 1));

@@ -97,9 +97,11 @@ abstract class MigrationSpec {
 
     @Test
     void withoutMigrationsTheHostsOwnSchemaIsUsedAndNoHistoryIsWritten() throws Exception {
-        // what the host's Flyway or Liquibase runs from classpath:io/gatehouse/sso/jdbc/migration
-        for (String statement : SchemaMigrations.statements(SchemaMigrations.load("V1__init.sql").sql())) {
-            RawTables.update(dataSource, statement);
+        // what the host's Flyway or Liquibase runs from classpath:io/gatehouse/sso/jdbc/migration: every script
+        for (String script : SchemaMigrations.scriptNames()) {
+            for (String statement : SchemaMigrations.statements(SchemaMigrations.load(script).sql())) {
+                RawTables.update(dataSource, statement);
+            }
         }
 
         JdbcStores stores = JdbcStores.withoutMigrations(dataSource, TestKeys.k1());
