@@ -1,6 +1,7 @@
 package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.provider.EmailAddress;
+import io.gatehouse.sso.core.provider.IdpSession;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
 import io.gatehouse.sso.core.provider.ProviderSettings;
@@ -33,8 +34,9 @@ import java.util.Set;
  */
 final class AccountResolution {
 
-    /** The identity the IdP vouched for, with the settings of the app it came through. */
-    record Identity(String provider, ProviderProfile profile, SocialToken token, ProviderSettings appSettings) {
+    /** The identity the IdP vouched for, with the settings of the app it came through and the IdP's session (or null). */
+    record Identity(String provider, ProviderProfile profile, SocialToken token, ProviderSettings appSettings,
+                    IdpSession idpSession) {
 
         /** What the error log says about this identity. */
         String data() {
@@ -61,7 +63,7 @@ final class AccountResolution {
     LoginOutcome resolve(LoginAttempt callback, LoginTransaction tx, SelectedApp selected, ProviderResult result) {
         // VERIFIED_EMAIL: addresses the app's settings trust count as verified from here on
         ProviderProfile profile = VerifiedEmailSetting.of(selected.settings()).applyTo(result.profile());
-        Identity identity = new Identity(selected.routeId(), profile, result.token(), selected.settings());
+        Identity identity = new Identity(selected.routeId(), profile, result.token(), selected.settings(), result.idpSession());
         LoginAttempt attempt = callback.about(identity.data());
         Instant now = parts.clock().instant();
         if (tx.process() == AuthProcess.CONNECT) {
@@ -168,7 +170,8 @@ final class AccountResolution {
                 profile.lastName());
         if (!parts.settings().autoFill()) {
             String signupToken = parts.seal().seal(PendingSignupClaims.PURPOSE, PendingSignupClaims.create(identity.provider(),
-                    selected.app().id(), profile, identity.token(), attempt.next()).toClaims(), parts.config().transactionTtl());
+                    selected.app().id(), profile, identity.token(), identity.idpSession(), attempt.next()).toClaims(),
+                    parts.config().transactionTtl());
             return new LoginOutcome.PendingSignup(signupToken, suggested, selected.displayName(), attempt.next());
         }
         return register(attempt, identity, suggested, email.get().verified(), true);

@@ -13,8 +13,8 @@ import io.gatehouse.sso.core.provider.SelectedApp;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.settings.LoginSettings;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
-import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.ErrorLog;
+import io.gatehouse.sso.spi.SessionRegistry;
 import io.gatehouse.sso.spi.SettingsSource;
 import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
@@ -56,6 +56,8 @@ public final class LoginEngine {
     private final EmailConfirmation confirmation;
     private final SignupCompletion signups;
     private final AuthorizationRedirect redirect;
+    private final SessionLifecycle sessions;
+    private final AccessTokens tokens;
 
     private LoginEngine(Builder b) {
         this.config = b.config;
@@ -70,9 +72,12 @@ public final class LoginEngine {
         this.clients = IdpClients.create(config.httpTimeout(), clock);
         this.checks = new CallbackChecks(parts);
         this.resolution = new AccountResolution(parts);
+        this.sessions = new SessionLifecycle(parts, selector, clients,
+                EngineParts.registryOrPerNode(b.sessionRegistry, clock), b.sessionPolicy);
         this.confirmation = new EmailConfirmation(parts);
-        this.signups = new SignupCompletion(parts, selector, resolution);
+        this.signups = new SignupCompletion(parts, selector, resolution, sessions);
         this.redirect = new AuthorizationRedirect(parts);
+        this.tokens = new AccessTokens(parts, selector, clients, b.sessionPolicy.refreshSkew());
     }
 
     public static Builder builder(GatehouseConfig config) {
@@ -107,12 +112,8 @@ public final class LoginEngine {
             }
             SelectedApp selected = selector.select(routeId, BaseUrl.siteOf(request.baseUrl()), request.appName());
             attempt.scrub(selected.app().secret());
-            return redirect.to(routeId, request, selected, context(selected, request.baseUrl()), attempt);
+            return redirect.to(routeId, request, selected, ProviderContext.of(selected, request.baseUrl(), clients), attempt);
         });
-    }
-
-    private ProviderContext context(SelectedApp selected, URI baseUrl) {
-        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), clients);
     }
 
     // ------------------------------------------------------------------ complete
@@ -137,13 +138,13 @@ public final class LoginEngine {
         SelectedApp selected = selector.selectById(routeId, BaseUrl.siteOf(callback.baseUrl()), tx.appId());
         attempt.scrub(selected.app().secret());
         // the code goes with this transaction's PKCE verifier, and the ID token must carry its nonce
-        ProviderResult result = selected.backend().exchange(context(selected, callback.baseUrl()),
+        ProviderResult result = selected.backend().exchange(ProviderContext.of(selected, callback.baseUrl(), clients),
                 new CodeExchange(passed.code(), tx.codeVerifier(), tx.nonce()));
         attempt.scrub(result.token().accessToken(), result.token().refreshToken());
         if (result.profile().uid().isBlank()) {
             return attempt.refuse(FailureCode.PROFILE_INVALID, "The identity provider returned no subject id");
         }
-        return resolution.resolve(attempt, tx, selected, result);
+        return sessions.started(resolution.resolve(attempt, tx, selected, result), routeId, selected.app().id(), result.idpSession());
     }
 
     // ------------------------------------------------------------------ sign-up, confirmation, disconnect
@@ -155,19 +156,7 @@ public final class LoginEngine {
      */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl) {
         LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl);
-        return attempt.guard(() -> {
-            PendingSignupClaims pending;
-            try {
-                pending = PendingSignupClaims.fromClaims(parts.seal().open(PendingSignupClaims.PURPOSE, signupToken));
-            } catch (Seal.Broken | Seal.Expired e) {
-                return attempt.refuse(FailureCode.SIGNUP_INVALID, "The pending sign-up token was rejected: " + e.getMessage());
-            }
-            attempt.scrub(pending.token().accessToken(), pending.token().refreshToken());
-            // refusals name the identity and go back to where the login started; unexpected failures stay generic
-            LoginAttempt about = attempt.about("provider=" + pending.routeId() + " uid=" + pending.profile().uid())
-                    .continuingTo(pending.next());
-            return signups.complete(pending, details, about);
-        });
+        return attempt.guard(() -> signups.complete(signupToken, details, attempt));
     }
 
     /**
@@ -186,6 +175,16 @@ public final class LoginEngine {
             LOG.info("User {} disconnected {} identity {}", userId, providerRouteId, uid);
         }
         return removed;
+    }
+
+    /** Sign-in sessions after the login: whether one still lives, sign-out (here and at the IdP), back-channel logout. */
+    public SessionLifecycle sessions() {
+        return sessions;
+    }
+
+    /** Users' access tokens at their providers, refreshed when they expire. */
+    public AccessTokens tokens() {
+        return tokens;
     }
 
     /**
@@ -230,6 +229,8 @@ public final class LoginEngine {
         private ProviderRegistry registry;
         private SingleUseValues singleUseValues;
         private ErrorLogRetention retention;
+        private SessionRegistry sessionRegistry;
+        private SessionPolicy sessionPolicy = SessionPolicy.DEFAULT;
 
         private Builder(GatehouseConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -288,6 +289,18 @@ public final class LoginEngine {
          */
         public Builder singleUseValues(SingleUseValues singleUseValues) {
             this.singleUseValues = Objects.requireNonNull(singleUseValues, "singleUseValues");
+            return this;
+        }
+
+        /** Where sign-in sessions are kept; share one across nodes ({@code JdbcStores.sessions()}). Default: this node's memory. */
+        public Builder sessionRegistry(SessionRegistry sessionRegistry) {
+            this.sessionRegistry = Objects.requireNonNull(sessionRegistry, "sessionRegistry");
+            return this;
+        }
+
+        /** How long sessions live and how early access tokens are renewed; default {@link SessionPolicy#DEFAULT}. */
+        public Builder sessionPolicy(SessionPolicy sessionPolicy) {
+            this.sessionPolicy = Objects.requireNonNull(sessionPolicy, "sessionPolicy");
             return this;
         }
 

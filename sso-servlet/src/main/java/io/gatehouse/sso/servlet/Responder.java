@@ -50,6 +50,13 @@ final class Responder {
         }
     }
 
+    /** A status without body (the back-channel logout's success). */
+    void empty(HttpServletResponse response, int status) {
+        headers(response);
+        response.setStatus(status);
+        response.setContentLength(0);
+    }
+
     void json(HttpServletResponse response, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
         headers(response);

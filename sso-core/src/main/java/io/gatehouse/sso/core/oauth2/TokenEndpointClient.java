@@ -5,6 +5,8 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
@@ -30,10 +32,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.List;
 
 /**
  * The token endpoint of any IdP, OpenID Connect or plain OAuth 2.0 (GitHub): the authorization code
- * grant with the PKCE verifier (RFC 6749 4.1.3, RFC 7636 4.5), sent with the chosen client
+ * grant with the PKCE verifier (RFC 6749 4.1.3, RFC 7636 4.5) and the refresh token grant (RFC 6749 6), sent with the chosen client
  * authentication and parsed by Nimbus. Every way it can go wrong is a typed {@link ProviderException}
  * naming the endpoint, the HTTP status and the IdP's {@code error} with a hint for the admin; never the
  * code, the secret or a token.
@@ -52,6 +55,20 @@ public final class TokenEndpointClient {
         this.clock = clock;
     }
 
+    /** What a token request redeems: the two grants differ in what a refusal means. */
+    private enum Grant {
+        CODE("the code", FailureCode.TOKEN_EXCHANGE_FAILED),
+        REFRESH("the refresh token", FailureCode.REFRESH_FAILED);
+
+        private final String what;
+        private final FailureCode refused;
+
+        Grant(String what, FailureCode refused) {
+            this.what = what;
+            this.refused = refused;
+        }
+    }
+
     /**
      * Exchanges the code.
      *
@@ -63,20 +80,49 @@ public final class TokenEndpointClient {
                                      CodeExchange exchange) throws ProviderException {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(exchange.code()),
                 context.callbackUri(), exchange.codeVerifier() == null ? null : new CodeVerifier(exchange.codeVerifier()));
-        HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, auth, grant).build().toHTTPRequest();
-        // without it GitHub answers form-encoded; every other IdP answers JSON anyway
-        request.setAccept("application/json");
-        return read(http.send(request, "token endpoint"), tokenEndpoint, context);
+        return send(new TokenRequest.Builder(tokenEndpoint, auth, grant).build(), tokenEndpoint, context, Grant.CODE);
     }
 
     /**
-     * Reads a token endpoint's answer: what {@link #exchangeCode} does once the answer arrived (a benchmark
+     * Redeems a refresh token (RFC 6749 section 6). An ID token in the answer is not used.
+     *
+     * @param scopes the scopes to ask for, or empty to ask for those of the original grant (RFC 6749 6: omitted)
+     * @throws ProviderException {@link FailureCode#REFRESH_REVOKED} when the IdP answers {@code invalid_grant} (the
+     *                           refresh token expired or was revoked, the user was disabled or signed out),
+     *                           {@link FailureCode#REFRESH_FAILED} for any other refusal, and as {@link #exchangeCode}
+     *                           for an unusable answer or an unreachable IdP
+     */
+    public IssuedTokens refresh(URI tokenEndpoint, ClientAuthentication auth, ProviderContext context, String refreshToken,
+                                List<String> scopes) throws ProviderException {
+        TokenRequest.Builder request = new TokenRequest.Builder(tokenEndpoint, auth,
+                new RefreshTokenGrant(new RefreshToken(refreshToken)));
+        if (!scopes.isEmpty()) {
+            request.scope(new Scope(scopes.toArray(String[]::new)));
+        }
+        return send(request.build(), tokenEndpoint, context, Grant.REFRESH);
+    }
+
+    private IssuedTokens send(TokenRequest tokenRequest, URI tokenEndpoint, ProviderContext context, Grant grant)
+            throws ProviderException {
+        HTTPRequest request = tokenRequest.toHTTPRequest();
+        // without it GitHub answers form-encoded; every other IdP answers JSON anyway
+        request.setAccept("application/json");
+        return read(http.send(request, "token endpoint"), tokenEndpoint, context, grant);
+    }
+
+    /**
+     * Reads a token endpoint's answer to a code: what {@link #exchangeCode} does once the answer arrived (a benchmark
      * replays answers from memory through here).
      *
      * @throws ProviderException as {@link #exchangeCode}, for the answer's part
      */
     public IssuedTokens read(HTTPResponse response, URI tokenEndpoint, ProviderContext context) throws ProviderException {
-        OIDCTokens tokens = parse(response, "The token endpoint " + Endpoints.of(tokenEndpoint), context);
+        return read(response, tokenEndpoint, context, Grant.CODE);
+    }
+
+    private IssuedTokens read(HTTPResponse response, URI tokenEndpoint, ProviderContext context, Grant grant)
+            throws ProviderException {
+        OIDCTokens tokens = parse(response, "The token endpoint " + Endpoints.of(tokenEndpoint), context, grant);
         return new IssuedTokens(tokens.getAccessToken(), tokens.getIDToken(), stored(tokens.getAccessToken(),
                 tokens.getRefreshToken()));
     }
@@ -88,7 +134,8 @@ public final class TokenEndpointClient {
         return new SocialToken(access.getValue(), refresh == null ? null : refresh.getValue(), expires, scopes);
     }
 
-    private static OIDCTokens parse(HTTPResponse response, String what, ProviderContext context) throws ProviderException {
+    private static OIDCTokens parse(HTTPResponse response, String what, ProviderContext context, Grant grant)
+            throws ProviderException {
         int status = response.getStatusCode();
         JSONObject json;
         try {
@@ -97,15 +144,15 @@ public final class TokenEndpointClient {
             throw status == 200
                     ? new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what + " answered HTTP 200 with a body that is "
                     + "not a token response (" + describe(response) + ")", e)
-                    : new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " answered HTTP " + status
+                    : new ProviderException(grant.refused, what + " answered HTTP " + status
                     + " (" + describe(response) + ")", e);
         }
         // RFC 6749 5.2 says HTTP 400; GitHub reports a refused code with HTTP 200 and an "error" member
         if (json.containsKey("error")) {
-            throw refused(what, status, ErrorObject.parse(json), context);
+            throw refused(what, status, ErrorObject.parse(json), context, grant);
         }
         if (status != 200) {
-            throw new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " answered HTTP " + status
+            throw new ProviderException(grant.refused, what + " answered HTTP " + status
                     + " (" + describe(response) + ")");
         }
         try {
@@ -116,20 +163,23 @@ public final class TokenEndpointClient {
         }
     }
 
-    private static ProviderException refused(String what, int status, ErrorObject error, ProviderContext context) {
+    private static ProviderException refused(String what, int status, ErrorObject error, ProviderContext context, Grant grant) {
         String code = error.getCode() == null ? "unknown" : error.getCode();
         String description = error.getDescription() == null ? "" : ": " + error.getDescription();
-        return new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " refused the code (HTTP " + status
-                + ") with error=" + code + description + hint(code, context));
+        FailureCode failure = grant == Grant.REFRESH && "invalid_grant".equals(code) ? FailureCode.REFRESH_REVOKED : grant.refused;
+        return new ProviderException(failure, what + " refused " + grant.what + " (HTTP " + status
+                + ") with error=" + code + description + hint(code, context, grant));
     }
 
     /** What the admin should check for the errors IdPs (RFC 6749 5.2, and GitHub's own names) report. */
-    private static String hint(String code, ProviderContext context) {
+    private static String hint(String code, ProviderContext context, Grant grant) {
         return switch (code) {
             case "redirect_uri_mismatch" -> " (register " + context.callbackUri() + " as the OAuth app's authorization callback URL)";
             case "incorrect_client_credentials", "invalid_client" -> " (check the client id and secret of social application '"
                     + context.app().name() + "')";
-            case "bad_verification_code", "invalid_grant" -> " (the code was wrong, already used or expired; the user should sign in again)";
+            case "bad_verification_code", "invalid_grant" -> grant == Grant.REFRESH
+                    ? " (the refresh token expired or was revoked, or the user was disabled or signed out at the IdP; the user must sign in again)"
+                    : " (the code was wrong, already used or expired; the user should sign in again)";
             default -> "";
         };
     }

@@ -10,16 +10,21 @@ import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.BaseProviderBackend;
 import io.gatehouse.sso.core.provider.CodeExchange;
 import io.gatehouse.sso.core.provider.IdpClients;
+import io.gatehouse.sso.core.provider.IdpSession;
+import io.gatehouse.sso.core.provider.IssuerIdentification;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
+import io.gatehouse.sso.core.provider.VerifiedLogout;
+import io.gatehouse.sso.spi.SocialToken;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -134,7 +139,42 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         if (uid == null || uid.toString().isBlank()) {
             throw new ProviderException(FailureCode.PROFILE_INVALID, "The IdP's claims have no '" + uidField + "' (uid_field)");
         }
-        return new ProviderResult(profile(context, uid.toString(), claims, tokens), tokens.token());
+        Object sid = tokens.idTokenClaims().get("sid");
+        return new ProviderResult(profile(context, uid.toString(), claims, tokens), tokens.token(),
+                new IdpSession(tokens.subject(), sid instanceof String s ? s : null, issued.idToken().serialize()));
+    }
+
+    /** The issuer from the discovery document, and its {@code authorization_response_iss_parameter_supported}. */
+    @Override
+    public Optional<IssuerIdentification> issuerIdentification(ProviderContext context) throws ProviderException {
+        OIDCProviderMetadata md = metadata(context);
+        return Optional.of(new IssuerIdentification(md.getIssuer().getValue(), md.supportsAuthorizationResponseIssuerParam()));
+    }
+
+    @Override
+    public Optional<URI> endSessionEndpoint(ProviderContext context) throws ProviderException {
+        return Optional.ofNullable(metadata(context).getEndSessionEndpointURI());
+    }
+
+    /** Checked against the IdP's JWKS and this app's client id, with the issuer rule of ID tokens. */
+    @Override
+    public VerifiedLogout verifyLogoutToken(ProviderContext context, String logoutToken) throws ProviderException {
+        checkSettings(context);
+        OIDCProviderMetadata md = metadata(context);
+        return context.clients().logoutTokens().verify(md, context.app().clientId(), logoutToken, issuerRule(context, md));
+    }
+
+    @Override
+    public SocialToken refresh(ProviderContext context, String refreshToken) throws ProviderException {
+        checkSettings(context);
+        OIDCProviderMetadata md = metadata(context);
+        return context.clients().tokens().refresh(md.getTokenEndpointURI(), TokenEndpointAuth.of(context,
+                md.getTokenEndpointAuthMethods()), context, refreshToken, refreshScopes(context)).stored();
+    }
+
+    /** The scopes a refresh asks for; none by default, which keeps those of the sign-in (RFC 6749 section 6). */
+    protected List<String> refreshScopes(ProviderContext context) {
+        return List.of();
     }
 
     /**

@@ -128,6 +128,14 @@ public final class AppSelector {
         return List.copyOf(byRoute.values());
     }
 
+    /**
+     * Every app of the route that serves the site, hidden ones included (a back-channel logout picks the one its
+     * token's audience names).
+     */
+    public List<SelectedApp> usable(String routeId, String site) {
+        return usableFor(routeId, site);
+    }
+
     private List<SelectedApp> usableFor(String routeId, String site) {
         List<SelectedApp> out = new ArrayList<>();
         for (ProviderBackend backend : registry.enabled()) {

@@ -4,6 +4,7 @@ import io.gatehouse.sso.core.http.IdpHttpClient;
 import io.gatehouse.sso.core.oauth2.TokenEndpointClient;
 import io.gatehouse.sso.core.oidc.IdTokenVerifier;
 import io.gatehouse.sso.core.oidc.JwksCache;
+import io.gatehouse.sso.core.oidc.LogoutTokenVerifier;
 import io.gatehouse.sso.core.oidc.OidcDiscovery;
 import io.gatehouse.sso.core.oidc.UserInfoClient;
 
@@ -20,19 +21,21 @@ import java.util.Objects;
  * @param tokens    the token endpoint (code grant with PKCE), for OIDC providers and plain OAuth 2.0 ones
  * @param idTokens  ID token verification against the IdP's cached JWKS
  * @param userInfo  the userinfo endpoint, plain or signed
+ * @param logoutTokens back-channel logout tokens, verified against the same cached JWKS
  *
  * <pre>{@code
  * IdpClients clients = IdpClients.create(Duration.ofSeconds(5), Clock.systemUTC());
  * }</pre>
  */
 public record IdpClients(IdpHttpClient http, OidcDiscovery discovery, TokenEndpointClient tokens,
-                         IdTokenVerifier idTokens, UserInfoClient userInfo) {
+                         IdTokenVerifier idTokens, UserInfoClient userInfo, LogoutTokenVerifier logoutTokens) {
     public IdpClients {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(idTokens, "idTokens");
         Objects.requireNonNull(userInfo, "userInfo");
+        Objects.requireNonNull(logoutTokens, "logoutTokens");
     }
 
     /**
@@ -44,6 +47,6 @@ public record IdpClients(IdpHttpClient http, OidcDiscovery discovery, TokenEndpo
         IdpHttpClient http = new IdpHttpClient(deadline, IdpHttpClient.DEFAULT_MAX_BODY_BYTES);
         JwksCache keys = new JwksCache(http, clock);
         return new IdpClients(http, new OidcDiscovery(http, clock), new TokenEndpointClient(http, clock),
-                new IdTokenVerifier(keys, clock), new UserInfoClient(http, keys));
+                new IdTokenVerifier(keys, clock), new UserInfoClient(http, keys), new LogoutTokenVerifier(keys, clock));
     }
 }
