@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -23,9 +22,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code GATEHOUSE_PG_PASSWORD} (system properties, else environment). Each {@link #fresh()} is a new,
  * uniquely named schema; the schemas are dropped after the test class. Unconfigured, the tests are skipped
  * with a message saying how to enable them, except on CI ({@code CI=true}), where they fail: CI must run them.
- * Data sources are {@link PGSimpleDataSource}: no pool, every call opens its own connection.
+ * Data sources are {@code PGSimpleDataSource}: no pool, every call opens its own connection. Other modules' tests
+ * use it through this module's test-jar.
  */
-final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
     static final String HOW_TO_ENABLE = "set GATEHOUSE_PG_URL, GATEHOUSE_PG_USER and GATEHOUSE_PG_PASSWORD"
             + " (environment or -D system properties); to start a local PostgreSQL and set them:"
             + " eval \"$(bash .ci/postgres.sh)\"";
@@ -61,16 +61,17 @@ final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** A data source on a new, empty schema of the configured database. */
-    synchronized DataSource fresh() {
+    public DataSource fresh() {
+        return freshSchema().dataSource();
+    }
+
+    /** A new, empty schema of the configured database, dropped after the test class. */
+    public synchronized PostgresSchema freshSchema() {
         String schema = "gatehouse_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("CREATE SCHEMA " + schema);
         schemas.add(schema);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(setting("GATEHOUSE_PG_URL"));
-        dataSource.setUser(setting("GATEHOUSE_PG_USER"));
-        dataSource.setPassword(setting("GATEHOUSE_PG_PASSWORD"));
-        dataSource.setCurrentSchema(schema);
-        return dataSource;
+        return new PostgresSchema(setting("GATEHOUSE_PG_URL"), setting("GATEHOUSE_PG_USER"), setting("GATEHOUSE_PG_PASSWORD"),
+                schema);
     }
 
     @Override
