@@ -64,7 +64,7 @@ final class Database {
                     throw new StoreUnavailableException("the database is unavailable (SQLState " + e.getSQLState() + "): "
                             + e.getMessage(), e);
                 }
-                if (attempt < ATTEMPTS && TRANSIENT.contains(e.getSQLState())) {
+                if (attempt < ATTEMPTS && e.getSQLState() != null && TRANSIENT.contains(e.getSQLState())) {
                     pause(attempt);
                     continue;
                 }
@@ -78,18 +78,34 @@ final class Database {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
+                restoreAutoCommit(c, autoCommit, e);
                 throw e;
-            } finally {
-                if (autoCommit) {
-                    // hand a pooled connection back the way it came
-                    c.setAutoCommit(true);
-                }
+            }
+            restoreAutoCommit(c, autoCommit, null);
+            return result;
+        }
+    }
+
+    /**
+     * Hands a pooled connection back the way it came. On a connection that broke (the failure being thrown says why)
+     * this fails too, and must not hide that failure; after a commit it must not turn the committed work into an
+     * error (a pool discards or resets the connection anyway).
+     */
+    private static void restoreAutoCommit(Connection c, boolean autoCommit, Throwable failure) {
+        if (!autoCommit) {
+            return;
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
             }
         }
     }

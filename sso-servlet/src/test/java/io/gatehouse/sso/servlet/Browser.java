@@ -53,6 +53,15 @@ final class Browser {
         return cookies.getCookieStore().getCookies();
     }
 
+    /** The {@code Cookie} header this browser sends to {@code uri}, as its HTTP client computes it ("" for none). */
+    String cookieHeader(URI uri) {
+        try {
+            return String.join("; ", cookies.get(uri, Map.of()).getOrDefault("Cookie", List.of()));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Optional<String> cookie(String name) {
         return cookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
     }
