@@ -17,12 +17,17 @@ final class BlockedFrames {
 
     private final ThreadMXBean threads;
     private final Map<String, LongAdder> samples = new ConcurrentHashMap<>();
+    private final Thread sampler = new Thread(this::sampleForever, "blocked-frames");
 
     BlockedFrames(ThreadMXBean threads) {
         this.threads = threads;
-        Thread sampler = new Thread(this::sampleForever, "blocked-frames");
         sampler.setDaemon(true);
         sampler.start();
+    }
+
+    /** The CPU time the sampling itself has cost, so the harness can leave it out of the node's figure. */
+    long samplerCpuNanos() {
+        return Math.max(0, threads.getThreadCpuTime(sampler.getId()));
     }
 
     /** Samples so far, by {@code Class.method on MonitorClass}. */

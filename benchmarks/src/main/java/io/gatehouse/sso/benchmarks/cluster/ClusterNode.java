@@ -96,7 +96,7 @@ public final class ClusterNode {
         int size = Integer.parseInt(o.getOrDefault("pool", "8"));
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
-        config.setConnectionTimeout(Long.parseLong(o.getOrDefault("pool-timeout-ms", "2000")));
+        config.setConnectionTimeout(Long.parseLong(o.getOrDefault("pool-timeout-ms", "5000")));
         config.setMetricsTrackerFactory(waits);
         return new HikariDataSource(config);
     }

@@ -82,14 +82,18 @@ public final class LoadHarness {
         AtomicBoolean stop = new AtomicBoolean();
         List<VirtualUser> virtualUsers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        // users arrive over the first half of the warm-up, not all in the same millisecond
+        long rampMillis = warmup.toMillis() / 2;
+        long started = System.nanoTime();
         for (int i = 0; i < users; i++) {
             VirtualUser user = new VirtualUser(i, http, bases, "http://" + LoadDatabase.PUBLIC_HOST, stop::get);
             virtualUsers.add(user);
             Thread thread = new Thread(user, "vu-" + i);
             threads.add(thread);
+            Thread.sleep(rampMillis / users);
             thread.start();
         }
-        Thread.sleep(warmup.toMillis());
+        Thread.sleep(Math.max(0, warmup.toMillis() - (System.nanoTime() - started) / 1_000_000));
         List<JsonNode> before = stats(nodes, http);
         MachineCpu cpuFrom = MachineCpu.now();
         Thread.sleep(window.toMillis());

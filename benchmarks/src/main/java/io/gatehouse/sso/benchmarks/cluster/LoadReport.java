@@ -132,7 +132,8 @@ public final class LoadReport {
         row(md, "machine CPU busy (all processes)", fmt(cpu.path("machineBusyCores").asDouble()) + " of " + cpu.path("nproc").asInt() + " cores");
         row(md, "both nodes / PostgreSQL / harness (users + IdP)", fmt(cpu.path("nodesCores").asDouble()) + " / "
                 + fmt(cpu.path("postgresCores").asDouble()) + " / " + fmt(cpu.path("harnessCores").asDouble()) + " cores");
-        row(md, "node CPU per sign-in (process CPU time ÷ sign-ins)", fmt(perSignIn) + " µs");
+        row(md, "node CPU per sign-in (process CPU time ÷ sign-ins, the contention sampler's "
+                + fmt(cpu.path("samplerCores").asDouble()) + " cores left out)", fmt(perSignIn) + " µs");
         callbackFigure(md, perSignIn, jmh, cpuCheck);
         row(md, "pool: connections per sign-in; mean wait per connection", fmt(pool.path("acquisitionsPerSignIn").asDouble()) + "; "
                 + fmt(pool.path("meanWaitMicros").asDouble()) + " µs");

@@ -95,7 +95,9 @@ record LoadResults(List<Step> steps, long fromNanos, long toNanos, List<JsonNode
 
     private Map<String, Object> cpu(long signIns) {
         Map<String, Object> c = new LinkedHashMap<>();
-        long nodeCpuNanos = nodesDelta("cpuNanos");
+        // the contention sampler is the harness's instrument, not the node's work
+        long nodeCpuNanos = nodesDelta("cpuNanos") - nodesDelta("samplerCpuNanos");
+        c.put("samplerCores", nodesDelta("samplerCpuNanos") / 1e9 / seconds());
         c.put("nproc", Runtime.getRuntime().availableProcessors());
         c.put("machineBusyCores", cpuTo.machineCoresSince(cpuFrom));
         c.put("nodesCores", nodeCpuNanos / 1e9 / seconds());

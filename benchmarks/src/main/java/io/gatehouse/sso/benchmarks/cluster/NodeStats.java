@@ -46,6 +46,7 @@ final class NodeStats extends HttpServlet {
         }
         stats.put("blockedMillis", blockedTime);
         stats.put("blockedSamples", blocked.counts());
+        stats.put("samplerCpuNanos", blocked.samplerCpuNanos());
         stats.put("poolAcquisitions", pool.acquisitions());
         stats.put("poolWaitNanos", pool.waitNanos());
         stats.put("poolMaxWaitNanos", pool.takeMaxWaitNanos());
