@@ -40,6 +40,8 @@ public final class ResultsTable {
 
     private final List<Row> rows;
     private boolean smoke;
+    /** The Spring Boot login load's output, when it ran. */
+    private JsonNode springBoot;
     private final JsonNode jmh;
     private final JsonNode first;
 
@@ -73,6 +75,8 @@ public final class ResultsTable {
         JsonNode jwks = o.containsKey("jwks") && Files.exists(Path.of(o.get("jwks"))) ? JSON.readTree(Path.of(o.get("jwks")).toFile()) : null;
         JsonNode heap = o.containsKey("heap") && Files.exists(Path.of(o.get("heap"))) ? JSON.readTree(Path.of(o.get("heap")).toFile()) : null;
         JsonNode cpu = o.containsKey("cpu") && Files.exists(Path.of(o.get("cpu"))) ? JSON.readTree(Path.of(o.get("cpu")).toFile()) : null;
+        table.springBoot = o.containsKey("springboot") && Files.exists(Path.of(o.get("springboot")))
+                ? JSON.readTree(Path.of(o.get("springboot")).toFile()) : null;
         String md = table.render(jwks, heap, cpu, o.getOrDefault("command", "bash benchmarks/run.sh"),
                 o.getOrDefault("jmh-command", "?"), o.getOrDefault("load-start", "?"),
                 o.getOrDefault("load-end", loadAverage()), o.getOrDefault("note", ""),
@@ -128,6 +132,7 @@ public final class ResultsTable {
         begin(md);
         groups(md);
         heap(md, heap);
+        SpringBootLoadTable.render(md, springBoot);
         reading(md);
         return md.toString();
     }

@@ -1,10 +1,10 @@
 package io.gatehouse.sso.core;
 
-import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.testkit.InMemoryErrorLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gate a stopping node closes: running steps may finish, new ones are refused, the wait is bounded. */
 class InFlightLoginsTest {
+    private static final URI BASE = URI.create("http://localhost:8000");
     private final InMemoryErrorLog errorLog = new InMemoryErrorLog();
     private final FailureLog failures = new FailureLog(errorLog, Clock.systemUTC());
     private final InFlightLogins inFlight = new InFlightLogins();
@@ -32,7 +33,7 @@ class InFlightLoginsTest {
     }
 
     private LoginAttempt attempt() {
-        return LoginAttempt.begin(failures, "github", new LoginRequest(AuthProcess.LOGIN, "/parts/", EngineFixture.BASE, null, null));
+        return LoginAttempt.begin(failures, "github", new LoginRequest(AuthProcess.LOGIN, "/parts/", BASE, null, null));
     }
 
     /** A step that runs until the test releases it. */

@@ -94,4 +94,25 @@ abstract class MigrationSpec {
         }
         assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2");
     }
+
+    @Test
+    void withoutMigrationsTheHostsOwnSchemaIsUsedAndNoHistoryIsWritten() throws Exception {
+        // what the host's Flyway or Liquibase runs from classpath:io/gatehouse/sso/jdbc/migration
+        for (String statement : SchemaMigrations.statements(SchemaMigrations.load("V1__init.sql").sql())) {
+            RawTables.update(dataSource, statement);
+        }
+
+        JdbcStores stores = JdbcStores.withoutMigrations(dataSource, TestKeys.k1());
+        stores.settings().put("LOGIN_ENABLE_SSO", "true");
+
+        assertThat(stores.schemaVersion()).isZero();
+        assertThat(stores.settings().get("LOGIN_ENABLE_SSO")).contains("true");
+        assertThat(RawTables.tables(dataSource)).isNotEmpty().noneMatch(table -> table.equalsIgnoreCase("sso_schema_version"));
+    }
+
+    @Test
+    void withoutMigrationsAnEmptyDatabaseIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> JdbcStores.withoutMigrations(dataSource, TestKeys.k1()))
+                .isInstanceOf(PersistenceException.class);
+    }
 }

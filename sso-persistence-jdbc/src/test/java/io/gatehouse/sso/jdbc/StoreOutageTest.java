@@ -1,5 +1,8 @@
 package io.gatehouse.sso.jdbc;
 
+import io.gatehouse.sso.fixtures.PostgresDatabases;
+import io.gatehouse.sso.fixtures.PostgresSchema;
+import io.gatehouse.sso.fixtures.TcpProxy;
 import io.gatehouse.sso.spi.ErrorRecord;
 import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.LoginDance;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 record BegunLogin(String state, String nonce, URI redirectUri) {
 
     /** GETs the node's login route in {@code browser}; the answer must be the redirect to the IdP. */
-    static BegunLogin at(Browser browser, TestServer node) {
+    static BegunLogin at(HttpBrowser browser, TestServer node) {
         HttpResponse<String> toIdp = browser.get(node.uri(TestServer.CONTEXT + "/accounts/openid_connect/login/"));
         assertThat(toIdp.statusCode()).as(toIdp.body()).isEqualTo(302);
-        Map<String, List<String>> query = LoginDance.query(Browser.location(toIdp));
+        Map<String, List<String>> query = LoginDance.query(HttpBrowser.location(toIdp));
         return new BegunLogin(query.get("state").get(0), query.get("nonce").get(0), URI.create(query.get("redirect_uri").get(0)));
     }
 

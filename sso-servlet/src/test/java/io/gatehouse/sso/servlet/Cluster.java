@@ -1,10 +1,11 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
+import io.gatehouse.sso.fixtures.PostgresSchema;
+import io.gatehouse.sso.fixtures.TcpProxy;
 import io.gatehouse.sso.jdbc.JdbcStores;
-import io.gatehouse.sso.jdbc.PostgresDatabases;
-import io.gatehouse.sso.jdbc.PostgresSchema;
-import io.gatehouse.sso.jdbc.TcpProxy;
+import io.gatehouse.sso.testidp.FakeIdp;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -63,7 +64,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** A whole sign-in of {@code subject} in {@code browser} at {@code node}; returns the callback's answer. */
-    HttpResponse<String> signIn(Browser browser, PostgresNode node, String subject) {
+    HttpResponse<String> signIn(HttpBrowser browser, PostgresNode node, String subject) {
         BegunLogin login = BegunLogin.at(browser, node.server);
         return browser.get(node.server.at(login.callback(codes.issue(login, subject))));
     }

@@ -1,7 +1,8 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.jdbc.PostgresDatabases;
-import io.gatehouse.sso.jdbc.TcpProxy;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
+import io.gatehouse.sso.fixtures.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class DatabaseOutageTest {
     Cluster cluster;
     TcpProxy proxy;
     PostgresNode node;
-    final Browser browser = new Browser();
+    final HttpBrowser browser = new HttpBrowser();
 
     @BeforeEach
     void setUp() {
@@ -89,7 +90,7 @@ class DatabaseOutageTest {
         Thread.sleep(ALIVE_BYPASS_WINDOW.plusMillis(100).toMillis());
         proxy.restore();
 
-        assertThat(cluster.signIn(new Browser(), node, "grace").statusCode()).isEqualTo(302);
-        assertThat(cluster.signIn(new Browser(), node, "ada").statusCode()).as("a returning user too").isEqualTo(302);
+        assertThat(cluster.signIn(new HttpBrowser(), node, "grace").statusCode()).isEqualTo(302);
+        assertThat(cluster.signIn(new HttpBrowser(), node, "ada").statusCode()).as("a returning user too").isEqualTo(302);
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.jdbc.PostgresDatabases;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class GracefulShutdownTest {
         cluster.codes.answering(r -> r.newBuilder().headersDelay(idpDelay.toMillis(), TimeUnit.MILLISECONDS).build());
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Browser browser = new Browser();
+            HttpBrowser browser = new HttpBrowser();
             BegunLogin login = BegunLogin.at(browser, node.server);
             URI callback = node.server.at(login.callback(cluster.codes.issue(login, "user" + i)));
             answers.add(threads.submit(() -> browser.get(callback)));
@@ -68,14 +69,14 @@ class GracefulShutdownTest {
 
     @Test
     void aStoppingNodeLetsTheCallbacksUnderWayFinishAndRefusesNewStepsWith503() throws Exception {
-        Browser late = new Browser();
+        HttpBrowser late = new HttpBrowser();
         BegunLogin begunBeforeTheStop = BegunLogin.at(late, node.server);
         List<Future<HttpResponse<String>>> underWay = callbacksUnderWay(3, Duration.ofMillis(1500));
 
         Future<Boolean> stopping = threads.submit(() -> node.engine.shutdown(Duration.ofSeconds(30)));
         HttpResponse<String> newLogin;
         do {
-            newLogin = new Browser().get(node.server.uri("/app/accounts/openid_connect/login/"));
+            newLogin = new HttpBrowser().get(node.server.uri("/app/accounts/openid_connect/login/"));
         } while (newLogin.statusCode() == 302 && !stopping.isDone());
         HttpResponse<String> lateCallback = late.get(node.server.at(begunBeforeTheStop.callback(
                 cluster.codes.issue(begunBeforeTheStop, "late"))));

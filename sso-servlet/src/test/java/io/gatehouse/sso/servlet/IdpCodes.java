@@ -1,6 +1,6 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.testidp.FakeIdp;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 

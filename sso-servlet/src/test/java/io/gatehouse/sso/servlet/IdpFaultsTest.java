@@ -1,9 +1,10 @@
 package io.gatehouse.sso.servlet;
 
 import io.gatehouse.sso.core.oidc.JwksCache;
-import io.gatehouse.sso.core.testing.AdjustableClock;
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.jdbc.PostgresDatabases;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
+import io.gatehouse.sso.testidp.FakeIdp;
+import io.gatehouse.sso.testkit.AdjustableClock;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class IdpFaultsTest {
     static final Duration HTTP_TIMEOUT = Duration.ofSeconds(1);
 
     final AdjustableClock clock = AdjustableClock.followingSystemTime();
-    final Browser browser = new Browser();
+    final HttpBrowser browser = new HttpBrowser();
     Cluster cluster;
     PostgresNode node;
 
@@ -105,7 +106,7 @@ class IdpFaultsTest {
         cluster.idp.answerJwks(r -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
 
         clock.advance(JwksCache.TIME_TO_LIVE.plusMinutes(1));
-        HttpResponse<String> whileDown = cluster.signIn(new Browser(), node, "grace");
+        HttpResponse<String> whileDown = cluster.signIn(new HttpBrowser(), node, "grace");
 
         assertThat(whileDown.statusCode()).as(whileDown.body()).isEqualTo(302);
         assertThat(cluster.idp.jwksFetches()).as("the expired cache did try the endpoint").isGreaterThan(fetched);

@@ -1,9 +1,10 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.FakeIdp;
 import io.gatehouse.sso.core.transaction.TransactionCookie;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.HttpBrowser;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
+import io.gatehouse.sso.testidp.FakeIdp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PendingLoginsTest {
 
     final FakeIdp idp = new FakeIdp();
     final IdpCodes codes = new IdpCodes(idp, Clock.systemUTC());
-    final Browser browser = new Browser();
+    final HttpBrowser browser = new HttpBrowser();
     TestServer server;
 
     @BeforeEach

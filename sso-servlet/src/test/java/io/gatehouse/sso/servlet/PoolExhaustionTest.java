@@ -1,6 +1,7 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.jdbc.PostgresDatabases;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class PoolExhaustionTest {
 
     @Test
     void aCallbackWhileThePoolIsExhaustedFailsWithinThePoolTimeoutWithATypedCode() throws Exception {
-        Browser browser = new Browser();
+        HttpBrowser browser = new HttpBrowser();
         BegunLogin login = BegunLogin.at(browser, node.server);
         URI callback = node.server.at(login.callback(cluster.codes.issue(login, "ada")));
         List<Connection> taken = new ArrayList<>();

@@ -7,13 +7,13 @@ import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.RecordingMailer;
+import io.gatehouse.sso.fixtures.PostgresSchema;
+import io.gatehouse.sso.fixtures.RecordingMailer;
 import io.gatehouse.sso.jdbc.JdbcStores;
-import io.gatehouse.sso.jdbc.PostgresSchema;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import io.gatehouse.sso.spi.SocialApp;
+import io.gatehouse.sso.testidp.FakeIdp;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.servlet;
 
-import io.gatehouse.sso.jdbc.PostgresDatabases;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.PostgresDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ReplayAcrossNodesTest {
 
     /** The victim's login, completed on {@code node}; returns the callback and the cookie header an attacker copied. */
     String[] completedOn(PostgresNode node) {
-        Browser victim = new Browser();
+        HttpBrowser victim = new HttpBrowser();
         BegunLogin login = BegunLogin.at(victim, node.server);
         URI callback = login.callback(cluster.codes.issue(login, "ada"));
         String cookie = victim.cookieHeader(node.server.at(callback));
@@ -51,7 +52,7 @@ class ReplayAcrossNodesTest {
     }
 
     static HttpResponse<String> replay(PostgresNode node, String[] captured) {
-        return new Browser().get(node.server.at(URI.create(captured[0])), "Cookie", captured[1]);
+        return new HttpBrowser().get(node.server.at(URI.create(captured[0])), "Cookie", captured[1]);
     }
 
     @Test
@@ -87,7 +88,7 @@ class ReplayAcrossNodesTest {
     void oneCallbackPresentedToBothNodesAtOnceSignsInExactlyOnce() throws Exception {
         PostgresNode a = cluster.node();
         PostgresNode b = cluster.node();
-        Browser victim = new Browser();
+        HttpBrowser victim = new HttpBrowser();
         BegunLogin login = BegunLogin.at(victim, a.server);
         URI callback = login.callback(cluster.codes.issue(login, "ada"));
         String cookie = victim.cookieHeader(a.server.at(callback));
@@ -100,7 +101,7 @@ class ReplayAcrossNodesTest {
                 PostgresNode node = i % 2 == 0 ? a : b;
                 answers.add(threads.submit(() -> {
                     start.await();
-                    return new Browser().get(node.server.at(callback), "Cookie", cookie).statusCode();
+                    return new HttpBrowser().get(node.server.at(callback), "Cookie", cookie).statusCode();
                 }));
             }
             start.countDown();

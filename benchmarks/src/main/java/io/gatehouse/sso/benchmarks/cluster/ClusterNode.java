@@ -7,7 +7,7 @@ import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
-import io.gatehouse.sso.core.testing.RecordingMailer;
+import io.gatehouse.sso.fixtures.RecordingMailer;
 import io.gatehouse.sso.groupsync.GroupSync;
 import io.gatehouse.sso.jdbc.JdbcStores;
 import io.gatehouse.sso.jdbc.SecretKeyRing;

@@ -44,7 +44,7 @@ import java.util.TreeSet;
  * ({@code SSO_SOCIAL_BACKENDS}, {@code SSO_SOCIAL_PROVIDERS}, or {@code DEMO_CONFIG_FILE}); see "The demo app" in README.md.
  *
  * <pre>{@code
- * // mvn -B -q -pl examples/demo-app -am test-compile exec:java   (then open http://localhost:8000)
+ * // mvn -B -q -pl examples/demo-app -am compile exec:java   (then open http://localhost:8000)
  * try (DemoApp app = DemoApp.start(DemoOptions.from(Map.of("DEMO_PORT", "0", "DEMO_IDP_PORT", "0",
  *         "DEMO_SMTP_PORT", "0", "DEMO_ADMIN_PASSWORD", "secret")))) {
  *     URI home = app.baseUri();

@@ -5,7 +5,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.provider.ProviderException;
-import io.gatehouse.sso.core.testing.FakeServers;
+import io.gatehouse.sso.testidp.FakeServers;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
