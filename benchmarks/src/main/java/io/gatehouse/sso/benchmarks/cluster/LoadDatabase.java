@@ -1,14 +1,15 @@
 package io.gatehouse.sso.benchmarks.cluster;
 
 import io.gatehouse.sso.core.settings.SettingKey;
+import io.gatehouse.sso.fixtures.PostgresSchema;
 import io.gatehouse.sso.jdbc.JdbcStores;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.spi.SettingsStore;
 import io.gatehouse.sso.spi.SocialApp;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,13 +22,10 @@ import java.util.UUID;
  * {@code GATEHOUSE_PG_PASSWORD}): created empty, prepared as an admin would (SSO, sign-up and group sync on, two apps
  * of the loopback IdP), counted afterwards for duplicates and half-written sign-ins, and dropped.
  *
- * @param url      the database's JDBC URL
- * @param user     the login
- * @param password its password
- * @param schema   the schema this run works in
- * @param dbKey    the key (base64) the nodes share for secrets at rest
+ * @param schema the schema this run works in, with the server's URL and login
+ * @param dbKey  the key (base64) the nodes share for secrets at rest
  */
-record LoadDatabase(String url, String user, String password, String schema, String dbKey) {
+record LoadDatabase(PostgresSchema schema, String dbKey) {
     static final String PUBLIC_HOST = "gatehouse.load";
 
     /** A new, empty schema on the configured server. */
@@ -37,10 +35,9 @@ record LoadDatabase(String url, String user, String password, String schema, Str
             throw new IllegalStateException("The load harness needs PostgreSQL: set GATEHOUSE_PG_URL, GATEHOUSE_PG_USER and "
                     + "GATEHOUSE_PG_PASSWORD, e.g. with: eval \"$(bash .ci/postgres.sh)\"");
         }
-        LoadDatabase db = new LoadDatabase(url, setting("GATEHOUSE_PG_USER"), setting("GATEHOUSE_PG_PASSWORD"),
-                "gatehouse_load_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
-                SecretKeyRing.generateKey());
-        db.execute("CREATE SCHEMA " + db.schema);
+        LoadDatabase db = new LoadDatabase(new PostgresSchema(url, setting("GATEHOUSE_PG_USER"), setting("GATEHOUSE_PG_PASSWORD"),
+                "gatehouse_load_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)), SecretKeyRing.generateKey());
+        db.execute("CREATE SCHEMA " + db.schema.name());
         return db;
     }
 
@@ -55,12 +52,7 @@ record LoadDatabase(String url, String user, String password, String schema, Str
     }
 
     DataSource dataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser(user);
-        dataSource.setPassword(password);
-        dataSource.setCurrentSchema(schema);
-        return dataSource;
+        return schema.dataSource();
     }
 
     /** Migrates the schema and configures SSO for the IdP at {@code issuer}: the login app and the one users connect. */
@@ -94,7 +86,7 @@ record LoadDatabase(String url, String user, String password, String schema, Str
     }
 
     void drop() {
-        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        execute("DROP SCHEMA IF EXISTS " + schema.name() + " CASCADE");
     }
 
     private long count(String sql) {
@@ -107,11 +99,8 @@ record LoadDatabase(String url, String user, String password, String schema, Str
     }
 
     private void execute(String sql) {
-        PGSimpleDataSource admin = new PGSimpleDataSource();
-        admin.setURL(url);
-        admin.setUser(user);
-        admin.setPassword(password);
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(schema.url(), schema.user(), schema.password());
+             Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL refused: " + sql, e);

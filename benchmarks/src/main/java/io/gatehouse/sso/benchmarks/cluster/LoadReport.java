@@ -65,7 +65,7 @@ public final class LoadReport {
     /** The section for one load run. */
     public static String section(JsonNode load, JsonNode jmh, JsonNode cpu) {
         String command = load.path("command").asText("bash benchmarks/load.sh");
-        StringBuilder md = new StringBuilder(BEGIN).append("\n## 8. Load: two nodes on PostgreSQL, ")
+        StringBuilder md = new StringBuilder(BEGIN).append("\n## 9. Load: two nodes on PostgreSQL, ")
                 .append(load.path("users").asInt()).append(" virtual users\n\n");
         int cpus = load.path("cpu").path("nproc").asInt(Runtime.getRuntime().availableProcessors());
         if (busy(load.path("loadAverageStart").asText(), cpus)) {

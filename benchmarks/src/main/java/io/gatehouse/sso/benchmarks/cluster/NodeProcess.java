@@ -39,8 +39,8 @@ final class NodeProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterNode.class.getName(),
-                "--name", name, "--jdbc-url", db.url(), "--db-user", db.user(), "--db-password", db.password(),
-                "--schema", db.schema(), "--db-key", db.dbKey(), "--transaction-key", transactionKey,
+                "--name", name, "--jdbc-url", db.schema().url(), "--db-user", db.schema().user(),
+                "--db-password", db.schema().password(), "--schema", db.schema().name(), "--db-key", db.dbKey(), "--transaction-key", transactionKey,
                 "--site-url", "http://" + LoadDatabase.PUBLIC_HOST + "/app", "--pool", Integer.toString(poolSize),
                 "--ready-file", ready.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
