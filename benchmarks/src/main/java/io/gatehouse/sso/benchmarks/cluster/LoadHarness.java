@@ -89,6 +89,7 @@ public final class LoadHarness {
             VirtualUser user = new VirtualUser(i, http, bases, "http://" + LoadDatabase.PUBLIC_HOST, stop::get);
             virtualUsers.add(user);
             Thread thread = new Thread(user, "vu-" + i);
+            thread.setDaemon(true);   // a harness that fails half-way must still end
             threads.add(thread);
             Thread.sleep(rampMillis / users);
             thread.start();
