@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Gatehouse benchmark and writes benchmarks/RESULTS.md (see docs/benchmarks.md).
+# Runs every Gatehouse benchmark and writes benchmarks/RESULTS.md (see docs/benchmarks.md); the load harness's section
+# (benchmarks/load.sh, run separately) is kept.
 #
 #   bash benchmarks/run.sh                        # the real run: about 10 minutes, on a quiet machine please
 #   BENCH_ITERATIONS=2 BENCH_TIME=1s BENCH_WARMUP_ITERATIONS=1 BENCH_FORKS=1 bash benchmarks/run.sh   # a smoke run
@@ -107,4 +108,4 @@ fi
 
 java -cp "$jar" io.gatehouse.sso.benchmarks.ResultsTable --jmh "$work/jmh.json" --jwks "$work/jwks.json" \
   --heap "$work/heap.json" --cpu "$work/cpu.json" --springboot "$work/springboot.json" --command "$command" --jmh-command "java -jar $jar ${jmh_args[*]}" \
-  --load-start "$load_start" --smoke "$smoke" --note "${BENCH_NOTE:-}" --out "$OUT"
+  --load-start "$load_start" --smoke "$smoke" --note "${BENCH_NOTE:-}" --load "$work/load.json" --out "$OUT"

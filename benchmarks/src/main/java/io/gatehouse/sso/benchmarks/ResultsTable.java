@@ -2,6 +2,7 @@ package io.gatehouse.sso.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.sso.benchmarks.cluster.LoadReport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,8 +81,13 @@ public final class ResultsTable {
                 o.getOrDefault("jmh-command", "?"), o.getOrDefault("load-start", "?"),
                 o.getOrDefault("load-end", loadAverage()), o.getOrDefault("note", ""),
                 Boolean.parseBoolean(o.getOrDefault("smoke", "false")));
-        Files.writeString(Path.of(o.getOrDefault("out", "RESULTS.md")), md);
-        System.out.println("wrote " + o.getOrDefault("out", "RESULTS.md"));
+        // the load harness's section (benchmarks/load.sh) stays when the JMH tables are rewritten
+        Path out = Path.of(o.getOrDefault("out", "RESULTS.md"));
+        JsonNode load = LoadReport.read(o.get("load"));
+        md = load != null ? LoadReport.withSection(md, LoadReport.section(load, JSON.readTree(Path.of(o.get("jmh")).toFile()), cpu))
+                : LoadReport.carriedOver(out, md);
+        Files.writeString(out, md);
+        System.out.println("wrote " + out);
     }
 
     Optional<Row> find(String method, int threads) {

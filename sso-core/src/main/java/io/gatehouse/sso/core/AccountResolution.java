@@ -112,7 +112,9 @@ final class AccountResolution {
             return attempt.refuse(FailureCode.INTERNAL_ERROR, "The identity is linked to user " + known.userId() + ", who does not exist");
         }
         if (!user.get().active()) {
-            return attempt.refuse(FailureCode.ACCOUNT_INACTIVE, "User " + user.get().id() + " is inactive (unconfirmed email or disabled)");
+            // a user awaiting their confirmation mail (which may have failed to go out) gets it again
+            return confirmation.resend(user.get(), attempt).orElseGet(() -> attempt.refuse(FailureCode.ACCOUNT_INACTIVE,
+                    "User " + user.get().id() + " is inactive (disabled, or an email confirmation that expired unused)"));
         }
         SocialAccount account = parts.accounts().recordLogin(identity.signedInAt(now)).orElse(known);
         notifyListeners(attempt, new LoginEvent(user.get(), identity.provider(), identity.profile(), false, attempt.path(),

@@ -65,6 +65,10 @@ public enum FailureCode {
     REFRESH_REVOKED("The identity provider no longer accepts this sign-in; sign in again."),
     REFRESH_FAILED("The access token could not be renewed; please try again later."),
     SETTINGS_INVALID("Single sign-on is misconfigured; an administrator has been told."),
+    /** The host's store (database) could not be reached in time; nothing of this sign-in was stored. */
+    STORE_UNAVAILABLE("Sign-in is unavailable for a moment; please try again shortly."),
+    /** This node is stopping and takes no new sign-in steps; another node (or this one after its restart) will. */
+    SHUTTING_DOWN("The server is restarting; please try again in a moment."),
     INTERNAL_ERROR("Sign-in failed because of a server error.");
 
     private final String message;

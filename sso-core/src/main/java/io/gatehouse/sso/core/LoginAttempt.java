@@ -3,6 +3,7 @@ package io.gatehouse.sso.core;
 import io.gatehouse.sso.core.provider.InvalidProviderSettingException;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
+import io.gatehouse.sso.spi.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +153,8 @@ final class LoginAttempt {
 
     /**
      * Runs a step, turning what it throws into the failure it means: a provider's typed failure, an invalid app
-     * setting (naming it), an invalid login setting, or else an internal error (logged, scrubbed).
+     * setting (naming it), an invalid login setting, a store that cannot be reached (a retry may work; nothing was
+     * stored), or else an internal error (logged, scrubbed).
      */
     LoginOutcome guard(Step<LoginOutcome> step) {
         return guard(step, failed -> failed);
@@ -169,6 +171,8 @@ final class LoginAttempt {
                     .refuse(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage()));
         } catch (InvalidSettingException e) {
             return asFailure.apply(refuse(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage()));
+        } catch (StoreUnavailableException e) {
+            return asFailure.apply(refuse(FailureCode.STORE_UNAVAILABLE, "The store could not be reached: " + e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("SSO {} failed unexpectedly at {}: {}", label, path, FailureLog.scrub(e.toString(), secrets));
             return asFailure.apply(about("provider=" + label)

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +59,7 @@ public final class LoginEngine {
     private final AuthorizationRedirect redirect;
     private final SessionLifecycle sessions;
     private final AccessTokens tokens;
+    private final InFlightLogins inFlight = new InFlightLogins();
 
     private LoginEngine(Builder b) {
         this.config = b.config;
@@ -103,7 +105,7 @@ public final class LoginEngine {
     /** Starts a login or connect: on success a {@link LoginOutcome.Redirect} to the IdP with the transaction cookie. */
     public LoginOutcome beginLogin(String routeId, LoginRequest request) {
         LoginAttempt attempt = LoginAttempt.begin(parts.failures(), routeId, request);
-        return attempt.guard(() -> {
+        return inFlight.run(attempt, () -> {
             if (!parts.settings().ssoEnabled()) {
                 return attempt.refuse(FailureCode.SSO_DISABLED, "SSO login attempted while LOGIN_ENABLE_SSO is off");
             }
@@ -121,7 +123,7 @@ public final class LoginEngine {
     /** Completes the IdP's redirect back: the {@link CallbackChecks}, the code exchange, then the account policy. */
     public LoginOutcome completeLogin(String routeId, CallbackRequest callback) {
         LoginAttempt attempt = LoginAttempt.callback(parts.failures(), routeId, callback);
-        return attempt.guard(() -> {
+        return inFlight.run(attempt, () -> {
             if (!parts.settings().ssoEnabled()) {
                 return attempt.refuse(FailureCode.SSO_DISABLED, "SSO callback received while LOGIN_ENABLE_SSO is off");
             }
@@ -156,7 +158,7 @@ public final class LoginEngine {
      */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl) {
         LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl);
-        return attempt.guard(() -> signups.complete(signupToken, details, attempt));
+        return inFlight.run(attempt, () -> signups.complete(signupToken, details, attempt));
     }
 
     /**
@@ -165,7 +167,7 @@ public final class LoginEngine {
      */
     public LoginOutcome confirmEmail(String token) {
         LoginAttempt attempt = LoginAttempt.confirmation(parts.failures(), token);
-        return attempt.guard(() -> confirmation.confirm(token, attempt));
+        return inFlight.run(attempt, () -> confirmation.confirm(token, attempt));
     }
 
     /** Removes a user's link to an identity (and its tokens). Hosts should keep users from removing their only way in. */
@@ -193,6 +195,24 @@ public final class LoginEngine {
      */
     public FailureLog failureLog() {
         return parts.failures();
+    }
+
+    /**
+     * Stops this node's sign-ins gracefully: from now on every new step (begin, callback, sign-up, confirmation)
+     * fails with {@link FailureCode#SHUTTING_DOWN} (HTTP 503 in the servlet adapter), and this call waits up to
+     * {@code bound} for the steps already running. Call it before the container stops; it cannot be undone.
+     *
+     * <pre>{@code
+     * boolean drained = engine.shutdown(Duration.ofSeconds(20));   // then stop the server
+     * }</pre>
+     *
+     * @return true when no step was running any more within the bound
+     */
+    public boolean shutdown(Duration bound) {
+        boolean drained = inFlight.closeAndAwait(Objects.requireNonNull(bound, "bound"));
+        LOG.info("SSO sign-ins shut down: {}", drained ? "no step was left running" : inFlight.running()
+                + " step(s) still running after " + bound);
+        return drained;
     }
 
     /** The login buttons for a site: empty while SSO is off. */

@@ -6,7 +6,8 @@ import io.gatehouse.sso.core.FailureCode;
  * The HTTP status for a failure: 400 for a broken or replayed sign-in transaction, form, sign-out answer or
  * logout token, 403 for a policy refusal or a token the user must sign in again for, 404 for a provider not
  * offered on this site, 409 for an identity or email that belongs to another account, 502 when the identity
- * provider failed, 500 for our own faults.
+ * provider failed, 503 while the store is unreachable or this node is stopping (try again, perhaps on another
+ * node), 500 for our own faults.
  */
 final class FailureStatus {
     private FailureStatus() {
@@ -27,6 +28,7 @@ final class FailureStatus {
             case IDP_ERROR, TOKEN_EXCHANGE_FAILED, IDP_UNREACHABLE, IDP_RESPONSE_INVALID, ID_TOKEN_INVALID,
                  ID_TOKEN_SIGNATURE_INVALID, ID_TOKEN_EXPIRED, ISSUER_MISMATCH, AUDIENCE_MISMATCH, NONCE_MISMATCH,
                  USERINFO_SUBJECT_MISMATCH, PROFILE_INVALID, EMAIL_MISSING, REFRESH_FAILED -> 502;
+            case STORE_UNAVAILABLE, SHUTTING_DOWN -> 503;
             // SETTINGS_INVALID, INTERNAL_ERROR, and codes added to core after this adapter was written
             default -> 500;
         };

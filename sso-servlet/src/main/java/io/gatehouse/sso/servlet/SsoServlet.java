@@ -387,7 +387,8 @@ public class SsoServlet extends HttpServlet {
         request.setAttribute(OUTCOME_ATTRIBUTE, outcome);
         // Java 17 has no pattern switch: one branch per LoginOutcome kind
         if (outcome instanceof LoginOutcome.Redirect r) {
-            TransactionCookies.set(response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());
+            TransactionCookies.begin(request, response, r.cookie(), mount.ssoPath(r.cookie().path()),
+                    mount.https() || request.isSecure());
             responder.redirect(response, r.location().toString());
         } else if (outcome instanceof LoginOutcome.SignedIn s) {
             HttpSession session = request.getSession(false);
