@@ -18,7 +18,6 @@ import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderResult;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -78,7 +77,7 @@ public final class OfflineTokenEndpointBackend extends OidcProviderBackend {
         OidcTokens validated = verified(context, md, issued, exchange.nonce());
 
         // OidcProviderBackend.exchange, with fetch_userinfo off
-        Map<String, Object> claims = new LinkedHashMap<>(validated.idTokenClaims());
+        Map<String, Object> claims = validated.idTokenClaims();
         if (context.settings().bool("fetch_userinfo", fetchUserInfoByDefault())) {
             throw new IllegalStateException("the offline backend makes no userinfo call: set fetch_userinfo to false");
         }

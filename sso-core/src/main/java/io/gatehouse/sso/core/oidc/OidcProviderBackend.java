@@ -16,6 +16,7 @@ import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,8 +126,9 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         IssuedTokens issued = context.clients().tokens().exchangeCode(md.getTokenEndpointURI(),
                 TokenEndpointAuth.of(context, md.getTokenEndpointAuthMethods()), context, exchange);
         OidcTokens tokens = verified(context, md, issued, exchange.nonce());
-        Map<String, Object> claims = new LinkedHashMap<>(tokens.idTokenClaims());
+        Map<String, Object> claims = tokens.idTokenClaims();
         if (fetchUserInfo(context) && md.getUserInfoEndpointURI() != null) {
+            claims = new LinkedHashMap<>(claims);
             claims.putAll(context.clients().userInfo().fetch(md, tokens.accessToken(), tokens.subject(), context.settings()));
         }
         String uidField = context.settings().string("uid_field").orElse("sub");
@@ -149,7 +151,8 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         }
         JWTClaimsSet claims = context.clients().idTokens().verify(md, context.app().clientId(), issued.idToken(), nonce,
                 issuerRule(context, md));
-        return new OidcTokens(claims.getSubject(), new LinkedHashMap<>(claims.toJSONObject()), issued.accessToken(),
+        // toJSONObject is a fresh map (times as epoch seconds, as the token carries them); nobody else holds it
+        return new OidcTokens(claims.getSubject(), Collections.unmodifiableMap(claims.toJSONObject()), issued.accessToken(),
                 issued.stored());
     }
 

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * Chooses the social application for a login, the way django-allauth does: apps of the provider that
@@ -41,7 +40,10 @@ public final class AppSelector {
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final Map<String, ProviderSettings> configSettings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> knownKeys = new ConcurrentHashMap<>();
-    private static final Pattern PORT = Pattern.compile(":\\d+$");
+    private final Map<String, List<SocialApp>> configApps = new ConcurrentHashMap<>();
+    /** By app id; more apps than any deployment has, so clearing it when full costs nothing in practice. */
+    private final Map<String, Merged> mergedById = new ConcurrentHashMap<>();
+    private static final int MAX_MERGED = 1024;
 
     public AppSelector(SocialAppRepository apps, GatehouseConfig config, ProviderRegistry registry) {
         this.apps = apps;
@@ -91,9 +93,16 @@ public final class AppSelector {
      * @throws ProviderException {@link FailureCode#APP_NOT_CONFIGURED} when it no longer is
      */
     public SelectedApp selectById(String routeId, String site, String appId) throws ProviderException {
-        return usableFor(routeId, site).stream().filter(c -> c.app().id().equals(appId)).findFirst()
-                .orElseThrow(() -> new ProviderException(FailureCode.APP_NOT_CONFIGURED, "The social application this login "
-                        + "started with (id " + appId + ") no longer serves '" + routeId + "' on site '" + site + "'"));
+        // only the app the login started with is looked at closely (its settings merged), not every app of the route
+        for (ProviderBackend backend : registry.enabled()) {
+            for (SocialApp app : appsOf(backend)) {
+                if (app.id().equals(appId) && app.routeId().equals(routeId) && servesSite(app, site, true)) {
+                    return selected(app, backend);
+                }
+            }
+        }
+        throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "The social application this login started with (id "
+                + appId + ") no longer serves '" + routeId + "' on site '" + site + "'");
     }
 
     /** Every usable, non-hidden app on the site, one per route id, in backend order: the login buttons. */
@@ -128,13 +137,23 @@ public final class AppSelector {
     }
 
     private List<SocialApp> appsOf(ProviderBackend backend) {
-        List<SocialApp> list = new ArrayList<>(apps.findByProvider(backend.id()));
-        list.addAll(configApps(backend.id()));
+        List<SocialApp> stored = apps.findByProvider(backend.id());
+        List<SocialApp> configured = configApps(backend.id());
+        if (configured.isEmpty()) {
+            return stored;
+        }
+        List<SocialApp> list = new ArrayList<>(stored);
+        list.addAll(configured);
         return list;
     }
 
-    /** Apps from {@code social_providers.<id>.APPS}; they serve every site (config has no sites). */
+    /** Apps from {@code social_providers.<id>.APPS}, read once (the configuration is fixed after start-up). */
     private List<SocialApp> configApps(String providerId) {
+        return configApps.computeIfAbsent(providerId, this::readConfigApps);
+    }
+
+    /** Apps from {@code social_providers.<id>.APPS}; they serve every site (config has no sites). */
+    private List<SocialApp> readConfigApps(String providerId) {
         Object raw = config.providerSettings(providerId).get("APPS");
         if (!(raw instanceof List<?> list)) {
             return List.of();
@@ -155,7 +174,7 @@ public final class AppSelector {
                     .name(m.get("name") == null ? providerId : str(m.get("name"))).clientId(str(m.get("client_id")))
                     .secret(str(m.get("secret"))).key(str(m.get("key"))).settings(settings).sites("*").build());
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static String str(Object o) {
@@ -174,7 +193,7 @@ public final class AppSelector {
             return true;
         }
         String wanted = site == null ? "" : site.toLowerCase(Locale.ROOT);
-        String hostOnly = PORT.matcher(wanted).replaceFirst("");
+        String hostOnly = withoutPort(wanted);
         for (String s : app.sites()) {
             String candidate = s.toLowerCase(Locale.ROOT);
             if (candidate.equals(wanted) || candidate.equals(hostOnly)) {
@@ -184,11 +203,45 @@ public final class AppSelector {
         return false;
     }
 
+    /** {@code host} for {@code host:8000}: the part before a final colon followed only by digits. */
+    private static String withoutPort(String site) {
+        int colon = site.lastIndexOf(':');
+        if (colon < 0 || colon == site.length() - 1) {
+            return site;
+        }
+        for (int i = colon + 1; i < site.length(); i++) {
+            if (site.charAt(i) < '0' || site.charAt(i) > '9') {
+                return site;
+            }
+        }
+        return site.substring(0, colon);
+    }
+
     private SelectedApp selected(SocialApp app, ProviderBackend backend) {
-        ProviderSettings settings = configSettings.computeIfAbsent(backend.id() + "\u0000" + app.name(),
-                k -> fromConfig(app, backend)).overriddenBy(app.settings());
-        warnUnknownKeys(app, backend, settings);
-        return new SelectedApp(app, backend, settings);
+        Merged last = app.id() == null ? null : mergedById.get(app.id());
+        if (last == null || !last.isFor(app, backend)) {
+            ProviderSettings settings = configSettings.computeIfAbsent(backend.id() + "\u0000" + app.name(),
+                    k -> fromConfig(app, backend)).overriddenBy(app.settings());
+            warnUnknownKeys(app, backend, settings);
+            last = new Merged(backend.id(), app.name(), app.settings(), settings);
+            if (app.id() != null) {
+                if (mergedById.size() >= MAX_MERGED) {
+                    mergedById.clear();
+                }
+                mergedById.put(app.id(), last);
+            }
+        }
+        return new SelectedApp(app, backend, last.settings());
+    }
+
+    /**
+     * An app's effective settings as last merged: reused while the app's own settings are equal (a store may hand
+     * out a new but equal copy at every login), so a login does not re-merge and re-check them.
+     */
+    private record Merged(String backendId, String appName, Map<String, Object> appSettings, ProviderSettings settings) {
+        boolean isFor(SocialApp app, ProviderBackend backend) {
+            return backendId.equals(backend.id()) && appName.equals(app.name()) && appSettings.equals(app.settings());
+        }
     }
 
     /** The configuration's part of an app's settings: fixed after start-up, so computed once per provider and name. */
