@@ -23,6 +23,7 @@ import io.gatehouse.sso.spi.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class LoginEngine {
                 EngineParts.seal(config, clock), EngineParts.singleUseOrPerNode(b.singleUseValues, config, clock), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
         this.selector = new AppSelector(Objects.requireNonNull(b.apps, "apps"), config, registry);
-        this.clients = IdpClients.create(config.httpTimeout(), clock);
+        this.clients = IdpClients.create(config.httpTimeout(), clock, b.tls);
         this.checks = new CallbackChecks(parts);
         this.resolution = new AccountResolution(parts);
         this.confirmation = new EmailConfirmation(parts);
@@ -228,6 +229,7 @@ public final class LoginEngine {
         private Clock clock = Clock.systemUTC();
         private ProviderRegistry registry;
         private SingleUseValues singleUseValues;
+        private SSLContext tls;
 
         private Builder(GatehouseConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -280,6 +282,12 @@ public final class LoginEngine {
          */
         public Builder singleUseValues(SingleUseValues singleUseValues) {
             this.singleUseValues = Objects.requireNonNull(singleUseValues, "singleUseValues");
+            return this;
+        }
+
+        /** The TLS context of every call to an IdP (one whose certificate a private CA signed); default: the JVM's. */
+        public Builder tls(SSLContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 

@@ -14,6 +14,7 @@ import io.gatehouse.sso.testkit.InMemoryIdentityStore;
 import io.gatehouse.sso.testkit.InMemorySettings;
 import io.gatehouse.sso.testkit.InMemorySocialApps;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class EngineFixture {
     public final RecordingMailer mailer = new RecordingMailer();
     private final List<LoginListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private SSLContext tls;
 
     public static GatehouseConfig config(Map<String, ?> values) {
         return GatehouseConfig.read(ConfigValues.of("SSO_", Map.of(), null, values));
@@ -48,6 +50,12 @@ public final class EngineFixture {
 
     public EngineFixture clock(Clock c) {
         this.clock = c;
+        return this;
+    }
+
+    /** Engines built from now on trust IdPs through this TLS context (e.g. {@link SelfSignedTls#clientTrust()}). */
+    public EngineFixture tls(SSLContext context) {
+        this.tls = context;
         return this;
     }
 
@@ -74,6 +82,9 @@ public final class EngineFixture {
                 .settings(settings).errorLog(errorLog).mailer(mailer).clock(clock)
                 .registry(ProviderRegistry.of(ids, List.of(backends)));
         listeners.forEach(b::listener);
+        if (tls != null) {
+            b.tls(tls);
+        }
         return b.build();
     }
 
