@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,8 +59,9 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
 
     /** The discovery document's URL: {@code discovery_url} when set, else {@code <issuer>/.well-known/openid-configuration}. */
     protected URI discoveryUrl(ProviderContext context) throws ProviderException {
-        return context.settings().string("discovery_url").map(URI::create)
-                .orElse(OidcDiscovery.discoveryUrl(issuer(context)));
+        // the issuer's well-known URL only when no discovery_url is set (orElse would build it for every login)
+        Optional<String> configured = context.settings().string("discovery_url");
+        return configured.isPresent() ? URI.create(configured.get()) : OidcDiscovery.discoveryUrl(issuer(context));
     }
 
     /** The issuer the discovery document must declare, or null to skip the check. */
