@@ -19,6 +19,9 @@
 #   BENCH_CPU_ROUNDS [9]           measured rounds of the CPU-time cross-check (6 warm-up rounds before them)
 #   BENCH_TLS_LOGINS [1000]        logins back to back per client for the TLS connection count
 #   BENCH_TLS_SPACED_LOGINS [5]    logins BENCH_TLS_SPACING_SECONDS [6] apart per client (0: skip that phase)
+#   BENCH_SPRING_BOOT_SECONDS [30] measured seconds of the Spring Boot login load per application (0 skips it)
+#   BENCH_SPRING_BOOT_WARMUP [15]  its warm-up seconds per application
+#   BENCH_SPRING_BOOT_THREADS [4]  its concurrent browsers
 #   BENCH_SMOKE [auto]             true/false: label RESULTS.md as a smoke run (auto: fewer than 10 measured
 #                                  iterations in all forks, or fewer than 3 warm-up iterations)
 #   BENCH_NOTE                     a sentence to put at the top of RESULTS.md
@@ -41,6 +44,9 @@ CPU_ROUNDS=${BENCH_CPU_ROUNDS:-9}
 TLS_LOGINS=${BENCH_TLS_LOGINS:-1000}
 TLS_SPACED_LOGINS=${BENCH_TLS_SPACED_LOGINS:-5}
 TLS_SPACING_SECONDS=${BENCH_TLS_SPACING_SECONDS:-6}
+SPRING_BOOT_SECONDS=${BENCH_SPRING_BOOT_SECONDS:-30}
+SPRING_BOOT_WARMUP=${BENCH_SPRING_BOOT_WARMUP:-15}
+SPRING_BOOT_THREADS=${BENCH_SPRING_BOOT_THREADS:-4}
 OUT=${BENCH_OUT:-benchmarks/RESULTS.md}
 
 # the command as it was typed, with the settings that differ from the defaults
@@ -97,6 +103,18 @@ echo "== TLS connections per client"
 java -cp "$jar" io.gatehouse.sso.benchmarks.TlsConnectionCount --logins "$TLS_LOGINS" --threads 2 \
   --spaced-logins "$TLS_SPACED_LOGINS" --spacing-seconds "$TLS_SPACING_SECONDS" --out "$work/tls.json"
 
+rm -f "$work/springboot.json"
+if (( SPRING_BOOT_SECONDS > 0 )); then
+  echo "== Spring Boot login load: the Gatehouse starter against plain oauth2Login"
+  # shellcheck disable=SC2086
+  mvn -B -q ${BENCH_MVN_FLAGS:-} -Pboot-jar -pl examples/spring-boot-app,benchmarks/spring-oauth2-login-app -am -DskipTests package
+  java -cp "$jar" io.gatehouse.sso.benchmarks.SpringBootLoginLoad \
+    --gatehouse-jar "$(ls examples/spring-boot-app/target/gatehouse-spring-boot-example-*.jar | grep -v original | head -1)" \
+    --spring-jar "$(ls benchmarks/spring-oauth2-login-app/target/gatehouse-benchmark-oauth2-login-app-*.jar | grep -v original | head -1)" \
+    --threads "$SPRING_BOOT_THREADS" --warmup-seconds "$SPRING_BOOT_WARMUP" --seconds "$SPRING_BOOT_SECONDS" \
+    --logs "$work" --out "$work/springboot.json"
+fi
+
 java -cp "$jar" io.gatehouse.sso.benchmarks.ResultsTable --jmh "$work/jmh.json" --jwks "$work/jwks.json" \
-  --heap "$work/heap.json" --cpu "$work/cpu.json" --tls "$work/tls.json" --command "$command" --jmh-command "java -jar $jar ${jmh_args[*]}" \
+  --heap "$work/heap.json" --cpu "$work/cpu.json" --springboot "$work/springboot.json" --tls "$work/tls.json" --command "$command" --jmh-command "java -jar $jar ${jmh_args[*]}" \
   --load-start "$load_start" --smoke "$smoke" --note "${BENCH_NOTE:-}" --out "$OUT"

@@ -29,7 +29,7 @@ import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.provider.SelectedApp;
-import io.gatehouse.sso.core.testing.EngineFixture;
+import io.gatehouse.sso.fixtures.EngineFixture;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
 import io.gatehouse.sso.core.transaction.ReplayGuard;
 import io.gatehouse.sso.core.transaction.Seal;

@@ -3,7 +3,7 @@ package io.gatehouse.sso.benchmarks;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.testidp.FakeIdp;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

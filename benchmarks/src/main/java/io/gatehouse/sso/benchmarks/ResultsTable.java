@@ -39,6 +39,7 @@ public final class ResultsTable {
 
     private final List<Row> rows;
     private boolean smoke;
+    /** The Spring Boot login load's output, when it ran. */
     private final JsonNode jmh;
     private final JsonNode first;
 
@@ -67,14 +68,14 @@ public final class ResultsTable {
     }
 
     /** The outputs of the probes that count or time outside JMH; each may be null (not run). */
-    record Probes(JsonNode jwks, JsonNode heap, JsonNode cpu, JsonNode tls) {
-        static final Probes NONE = new Probes(null, null, null, null);
+    record Probes(JsonNode jwks, JsonNode heap, JsonNode cpu, JsonNode tls, JsonNode springBoot) {
+        static final Probes NONE = new Probes(null, null, null, null, null);
     }
 
     public static void main(String[] args) throws IOException {
         Map<String, String> o = Options.parse(args);
         ResultsTable table = new ResultsTable(JSON.readTree(Path.of(o.get("jmh")).toFile()));
-        Probes probes = new Probes(probe(o, "jwks"), probe(o, "heap"), probe(o, "cpu"), probe(o, "tls"));
+        Probes probes = new Probes(probe(o, "jwks"), probe(o, "heap"), probe(o, "cpu"), probe(o, "tls"), probe(o, "springboot"));
         String md = table.render(probes, o.getOrDefault("command", "bash benchmarks/run.sh"),
                 o.getOrDefault("jmh-command", "?"), o.getOrDefault("load-start", "?"),
                 o.getOrDefault("load-end", loadAverage()), o.getOrDefault("note", ""),
@@ -129,6 +130,7 @@ public final class ResultsTable {
         begin(md);
         groups(md);
         heap(md, probes.heap());
+        SpringBootLoadTable.render(md, probes.springBoot());
         new TlsSection(this).render(md, probes.tls());
         reading(md);
         return md.toString();
@@ -374,7 +376,7 @@ public final class ResultsTable {
                 parsed token (of which the key lookup and Nimbus's RS256 verifier), the claims map and profile, and the store calls \
                 of account resolution. `callbackPreparation` is the benchmark's own work per callback (a fresh state, a sealed \
                 cookie), which JMH's allocation count of 2a and 2b includes.
-                - **8 TLS** (`TlsCallbackBenchmarks`, `TlsConnectionCount`): `completeLogin` against the loopback IdP over https \
+                - **9 TLS** (`TlsCallbackBenchmarks`, `TlsConnectionCount`): `completeLogin` against the loopback IdP over https \
                 with userinfo on (token and userinfo call per login): the old client (`OldBoundedHttpSender`, sso-core's \
                 `BoundedHttpSender` at 5c8cdaa reproduced: `HttpURLConnection` with `disconnect()` after each call) with logins \
                 back to back, the old client with every call on a new connection (`-Dhttp.keepAlive=false` in that fork: what \

@@ -1,6 +1,6 @@
 package io.gatehouse.sso.benchmarks;
 
-import io.gatehouse.sso.core.testing.SelfSignedTls;
+import io.gatehouse.sso.testidp.SelfSignedTls;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,7 +3,7 @@ package io.gatehouse.sso.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.SelfSignedTls;
+import io.gatehouse.sso.testidp.SelfSignedTls;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -27,7 +27,7 @@ final class TlsSection {
     }
 
     void render(StringBuilder md, JsonNode counts) {
-        md.append("## 8. The callback over TLS: the old HTTP client and the new one\n\n");
+        md.append("## 9. The callback over TLS: the old HTTP client and the new one\n\n");
         md.append("`completeLogin` with the real code exchange against a loopback IdP over https (a self-signed RSA 2048 ")
                 .append("certificate made at set-up, trusted through the engine's TLS context), userinfo on: two calls to the IdP ")
                 .append("per login. The IdP runs in the same JVM, so its side of every TLS handshake shares the CPUs.\n\n");

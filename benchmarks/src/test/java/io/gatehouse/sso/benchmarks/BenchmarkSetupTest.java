@@ -267,7 +267,7 @@ class BenchmarkSetupTest {
                 + "\"newClient\":{\"backToBack\":{\"logins\":1000,\"failures\":0,\"tokenRequests\":1000,"
                 + "\"userInfoRequests\":1000,\"connections\":2,\"seconds\":4.0}}}";
         ObjectMapper json = new ObjectMapper();
-        String md = new ResultsTable(json.readTree(jmh)).render(new ResultsTable.Probes(null, null, null, json.readTree(tls)),
+        String md = new ResultsTable(json.readTree(jmh)).render(new ResultsTable.Probes(null, null, null, json.readTree(tls), null),
                 "bash benchmarks/run.sh", "java -jar benchmarks.jar", "0.1 0.1 0.1", "0.1 0.1 0.1", "", false);
         assertThat(md)
                 // 2 × sqrt(0.1² + 0.1²)

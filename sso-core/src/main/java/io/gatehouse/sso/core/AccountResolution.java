@@ -5,6 +5,7 @@ import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
 import io.gatehouse.sso.core.provider.ProviderSettings;
 import io.gatehouse.sso.core.provider.SelectedApp;
+import io.gatehouse.sso.core.provider.VerifiedEmailSetting;
 import io.gatehouse.sso.core.settings.EmailAddresses;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
 import io.gatehouse.sso.spi.IdentityLinkedElsewhereException;
@@ -58,7 +59,8 @@ final class AccountResolution {
 
     /** Decides what a successful IdP answer means for the local accounts: connect, sign in, link, or sign up. */
     LoginOutcome resolve(LoginAttempt callback, LoginTransaction tx, SelectedApp selected, ProviderResult result) {
-        ProviderProfile profile = result.profile();
+        // VERIFIED_EMAIL: addresses the app's settings trust count as verified from here on
+        ProviderProfile profile = VerifiedEmailSetting.of(selected.settings()).applyTo(result.profile());
         Identity identity = new Identity(selected.routeId(), profile, result.token(), selected.settings());
         LoginAttempt attempt = callback.about(identity.data());
         Instant now = parts.clock().instant();
@@ -118,14 +120,17 @@ final class AccountResolution {
 
     private LoginOutcome linkByEmail(LoginAttempt attempt, List<User> sameEmail, EmailAddress email, Identity identity, Instant now) {
         String why;
-        if (!parts.settings().linkByEmail()) {
-            why = "linking by email is off (LOGIN_SSO_LINK_BY_EMAIL)";
+        EmailAuthentication byEmail = EmailAuthentication.of(identity.appSettings(), parts.settings());
+        if (!byEmail.signIn()) {
+            why = EmailAuthentication.offReason();
         } else if (!email.verified()) {
             why = "the identity provider does not mark the email verified";
         } else if (sameEmail.size() > 1) {
             why = sameEmail.size() + " local users share the email";
         } else if (!sameEmail.get(0).active()) {
             why = "the local user with this email is inactive";
+        } else if (!byEmail.link()) {
+            return signInByEmail(attempt, sameEmail.get(0), identity);
         } else {
             User user = sameEmail.get(0);
             try {
@@ -141,6 +146,15 @@ final class AccountResolution {
         }
         return attempt.refuse(FailureCode.EMAIL_IN_USE, "A new " + identity.provider() + " identity asserts the email of existing user(s) "
                 + sameEmail.stream().map(User::id).toList() + " and was not linked: " + why);
+    }
+
+    /** EMAIL_AUTHENTICATION without AUTO_CONNECT: the user signs in, the identity stays unlinked (no link, no token). */
+    private LoginOutcome signInByEmail(LoginAttempt attempt, User user, Identity identity) {
+        LOG.info("Signed in user {} with a {} identity {} by verified email, without linking it", user.id(),
+                identity.provider(), identity.profile().uid());
+        notifyListeners(attempt, new LoginEvent(user, identity.provider(), identity.profile(), false, attempt.path(),
+                identity.appSettings()));
+        return new LoginOutcome.SignedIn(user, null, false, attempt.next());
     }
 
     /** An unknown identity: refused by the sign-up policy, sent to the host's sign-up form, or registered. */

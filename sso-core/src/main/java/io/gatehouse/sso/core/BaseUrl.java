@@ -1,5 +1,6 @@
 package io.gatehouse.sso.core;
 
+import io.gatehouse.sso.core.config.ForwardedHeaders;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 
 import java.net.URI;
@@ -11,8 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Decides the public base URL that callback URLs and the site derive from. A configured
  * {@code site_url} wins. Otherwise the scheme is {@code LOGIN_DEFAULT_HTTP_PROTOCOL} and the host is
- * the request's {@code Host}; {@code Forwarded} / {@code X-Forwarded-Proto} / {@code X-Forwarded-Host}
- * are read only when {@code trust_forwarded_headers} is on (off by default: any client can send them).
+ * the request's {@code Host}; proxy headers count only as far as the configuration trusts them
+ * ({@link ForwardedHeaders}: all off by default, since any client can send them):
+ * {@code trust_forwarded_headers} reads {@code Forwarded} / {@code X-Forwarded-Proto} / {@code X-Forwarded-Host},
+ * {@code use_x_forwarded_host} {@code X-Forwarded-Host}, {@code use_x_forwarded_port} {@code X-Forwarded-Port}.
  *
  * <pre>{@code
  * URI base = BaseUrl.resolve(config, request.getHeader("Host"), request.getContextPath(), request::getHeader);
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class BaseUrl {
     private static final Pattern HOST = Pattern.compile("(?i)([a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\\[[0-9a-f:.]+\\])(:\\d{1,5})?");
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
     private BaseUrl() {
     }
@@ -34,21 +38,28 @@ public final class BaseUrl {
         if (config.siteUrl().isPresent()) {
             return config.siteUrl().get();
         }
+        ForwardedHeaders trust = config.forwardedHeaders();
+        Optional<String> forwarded = trust.forwarded() ? Optional.ofNullable(headers.apply("Forwarded")) : Optional.empty();
         String scheme = config.defaultProtocol();
-        String host = hostHeader;
-        if (config.trustForwardedHeaders()) {
-            Optional<String> forwarded = Optional.ofNullable(headers.apply("Forwarded"));
+        if (trust.xForwardedProto()) {
             String proto = forwarded.flatMap(f -> forwardedPart(f, "proto")).orElse(first(headers.apply("X-Forwarded-Proto")));
-            String fHost = forwarded.flatMap(f -> forwardedPart(f, "host")).orElse(first(headers.apply("X-Forwarded-Host")));
             if (proto != null && (proto.equalsIgnoreCase("http") || proto.equalsIgnoreCase("https"))) {
                 scheme = proto.toLowerCase(Locale.ROOT);
             }
+        }
+        String host = hostHeader;
+        if (trust.xForwardedHost()) {
+            String fHost = forwarded.flatMap(f -> forwardedPart(f, "host")).orElse(first(headers.apply("X-Forwarded-Host")));
             if (fHost != null && !fHost.isBlank()) {
                 host = fHost;
             }
         }
         if (host == null || !HOST.matcher(host.trim()).matches()) {
             throw new IllegalArgumentException("the request has no valid host name");
+        }
+        host = host.trim().toLowerCase(Locale.ROOT);
+        if (trust.xForwardedPort()) {
+            host = withForwardedPort(host, scheme, first(headers.apply("X-Forwarded-Port")));
         }
         String path = contextPath == null ? "" : contextPath;
         if (!path.isEmpty() && (!path.startsWith("/") || path.contains("//"))) {
@@ -57,7 +68,23 @@ public final class BaseUrl {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return URI.create(scheme + "://" + host.trim().toLowerCase(Locale.ROOT) + path);
+        return URI.create(scheme + "://" + host + path);
+    }
+
+    /** The host with the proxy's port in place of its own; the scheme's default port is left out, as browsers do. */
+    private static String withForwardedPort(String host, String scheme, String port) {
+        if (port == null || port.isBlank()) {
+            return host;
+        }
+        int number = PORT.matcher(port).matches() ? Integer.parseInt(port) : 0;
+        if (number < 1 || number > 65535) {
+            throw new IllegalArgumentException("the request's X-Forwarded-Port is not a port number");
+        }
+        int bracket = host.lastIndexOf(']');
+        int colon = host.lastIndexOf(':');
+        String bare = colon > bracket ? host.substring(0, colon) : host;
+        boolean defaultPort = (scheme.equals("https") && number == 443) || (scheme.equals("http") && number == 80);
+        return defaultPort ? bare : bare + ":" + number;
     }
 
     /** {@code host[:port]} of a base URL: the "site" apps are assigned to. */

@@ -6,12 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes the admin-readable error-log record of a failure, and a log line, with every known secret
  * (client secret, code, tokens, sealed cookies) blanked out and the text bounded. A failing error log
- * never turns a login failure into a crash.
+ * never turns a login failure into a crash. Identical failures within the {@link ErrorLogRetention}'s window are
+ * counted on one record (and only the first is logged as a warning), and records older than its maximum age are
+ * purged now and then, as failures are recorded.
  *
  * <pre>{@code
  * String id = failureLog.record("sso.state_mismatch", "The login state did not match",
@@ -24,10 +28,18 @@ public final class FailureLog {
 
     private final ErrorLog errorLog;
     private final Clock clock;
+    private final ErrorLogRetention retention;
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.MIN);
 
+    /** A writer with the {@link ErrorLogRetention#DEFAULT} retention. */
     public FailureLog(ErrorLog errorLog, Clock clock) {
+        this(errorLog, clock, ErrorLogRetention.DEFAULT);
+    }
+
+    public FailureLog(ErrorLog errorLog, Clock clock, ErrorLogRetention retention) {
         this.errorLog = errorLog;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /** Appends a record; returns its id, or null when the error log itself failed (that is logged). */
@@ -39,12 +51,36 @@ public final class FailureLog {
         String safePath = scrub(path, secrets).replace('\n', ' ');
         String oneLine = safeInfo.replace('\n', ' ');
         try {
-            String id = errorLog.append(ErrorRecord.of(clock.instant(), kind, safeInfo, safeData, safePath)).id();
-            LOG.warn("{} at {}: {} [error log {}]", kind, safePath, oneLine, id);
-            return id;
+            ErrorRecord stored = errorLog.count(ErrorRecord.of(clock.instant(), kind, safeInfo, safeData, safePath),
+                    retention.floodWindow());
+            if (stored.count() == 1) {
+                LOG.warn("{} at {}: {} [error log {}]", kind, safePath, oneLine, stored.id());
+            } else {
+                // a flood must not fill the log file either: the record counts it
+                LOG.debug("{} at {}: {} [error log {}, {} times]", kind, safePath, oneLine, stored.id(), stored.count());
+            }
+            purgeNowAndThen();
+            return stored.id();
         } catch (RuntimeException e) {
             LOG.error("{} at {}: {} (the error log could not store this: {})", kind, safePath, oneLine, e.toString());
             return null;
+        }
+    }
+
+    /** Purges expired records, at most once per purge interval on this node; a failed purge waits for the next. */
+    private void purgeNowAndThen() {
+        Instant now = clock.instant();
+        Instant last = lastPurge.get();
+        if (last.isAfter(now.minus(retention.purgeInterval())) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        try {
+            int purged = errorLog.purgeOlderThan(now.minus(retention.maxAge()));
+            if (purged > 0) {
+                LOG.info("Purged {} error-log records older than {}", purged, retention.maxAge());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The error log could not be purged: {}", e.toString());
         }
     }
 

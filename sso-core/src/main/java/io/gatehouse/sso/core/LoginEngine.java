@@ -63,7 +63,8 @@ public final class LoginEngine {
         Clock clock = b.clock;
         this.parts = new EngineParts(config, Objects.requireNonNull(b.accounts, "accounts"),
                 Objects.requireNonNull(b.users, "users"), new LoginSettings(Objects.requireNonNull(b.settings, "settings")),
-                b.mailer, b.listeners, new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock),
+                b.mailer, b.listeners, new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock,
+                        b.retention != null ? b.retention : ErrorLogRetention.from(config.values())),
                 EngineParts.seal(config, clock), EngineParts.singleUseOrPerNode(b.singleUseValues, config, clock), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
         this.selector = new AppSelector(Objects.requireNonNull(b.apps, "apps"), config, registry);
@@ -230,6 +231,7 @@ public final class LoginEngine {
         private ProviderRegistry registry;
         private SingleUseValues singleUseValues;
         private SSLContext tls;
+        private ErrorLogRetention retention;
 
         private Builder(GatehouseConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -257,6 +259,12 @@ public final class LoginEngine {
 
         public Builder errorLog(ErrorLog errorLog) {
             this.errorLog = errorLog;
+            return this;
+        }
+
+        /** How long error-log records are kept and how floods are counted; default from the configuration. */
+        public Builder errorLogRetention(ErrorLogRetention retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
             return this;
         }
 

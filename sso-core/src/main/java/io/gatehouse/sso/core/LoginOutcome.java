@@ -33,7 +33,11 @@ public sealed interface LoginOutcome {
         }
     }
 
-    /** The user is identified: the host signs them in. */
+    /**
+     * The user is identified: the host signs them in. {@code account} is the identity's link; it is null when the
+     * user signed in by email without the identity being linked (the provider setting {@code EMAIL_AUTHENTICATION}
+     * without {@code EMAIL_AUTHENTICATION_AUTO_CONNECT}).
+     */
     record SignedIn(User user, SocialAccount account, boolean newUser, String next) implements LoginOutcome {
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,7 +32,8 @@ record PendingSignupClaims(String id, String routeId, String appId, ProviderProf
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().jwtID(id).claim("pv", routeId).claim("ap", appId)
                 .claim("uid", profile.uid()).claim("em", emails).claim("un", profile.username())
                 .claim("fn", profile.firstName()).claim("ln", profile.lastName()).claim("cl", profile.claims())
-                .claim("nx", next).claim("at", token.accessToken()).claim("rt", token.refreshToken());
+                .claim("nx", next).claim("at", token.accessToken()).claim("rt", token.refreshToken())
+                .claim("sc", String.join(" ", token.scopes()));
         if (token.expiresAt() != null) {
             b.claim("ex", token.expiresAt().getEpochSecond());
         }
@@ -53,8 +55,10 @@ record PendingSignupClaims(String id, String routeId, String appId, ProviderProf
             ProviderProfile profile = new ProviderProfile(c.getStringClaim("uid"), emails, c.getStringClaim("un"),
                     c.getStringClaim("fn"), c.getStringClaim("ln"), claims instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
             Long ex = c.getLongClaim("ex");
+            String scopes = c.getStringClaim("sc");
             SocialToken token = new SocialToken(c.getStringClaim("at"), c.getStringClaim("rt"),
-                    ex == null ? null : Instant.ofEpochSecond(ex));
+                    ex == null ? null : Instant.ofEpochSecond(ex),
+                    scopes == null || scopes.isBlank() ? Set.of() : Set.of(scopes.split(" ")));
             if (c.getJWTID() == null || c.getStringClaim("pv") == null || c.getStringClaim("ap") == null) {
                 throw new Seal.Broken("incomplete sign-up");
             }

@@ -58,4 +58,58 @@ class BaseUrlTest {
         assertThatThrownBy(() -> BaseUrl.resolve(config(Map.of("trust_forwarded_headers", "true")), "ok",
                 "", Map.of("X-Forwarded-Host", "a b")::get)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void useXForwardedHostTakesTheHostFromXForwardedHostButNotTheScheme() {
+        GatehouseConfig config = config(Map.of("use_x_forwarded_host", "true"));
+
+        assertThat(BaseUrl.resolve(config, "internal:8000", "", FORWARDED::get)).hasToString("http://public.example.com");
+        assertThat(BaseUrl.resolve(config, "internal:8000", "", h -> null)).hasToString("http://internal:8000");
+    }
+
+    @Test
+    void useXForwardedHostIgnoresTheStandardForwardedHeader() {
+        Map<String, String> h = Map.of("Forwarded", "host=other.example", "X-Forwarded-Host", "public.example.com");
+
+        assertThat(BaseUrl.resolve(config(Map.of("use_x_forwarded_host", "true")), "internal", "", h::get))
+                .hasToString("http://public.example.com");
+    }
+
+    @Test
+    void useXForwardedPortReplacesThePortOfTheHost() {
+        GatehouseConfig config = config(Map.of("use_x_forwarded_port", "true"));
+
+        assertThat(BaseUrl.resolve(config, "inventree.example.com:8000", "", Map.of("X-Forwarded-Port", "8443")::get))
+                .hasToString("http://inventree.example.com:8443");
+        assertThat(BaseUrl.resolve(config, "inventree.example.com", "", Map.of("X-Forwarded-Port", "8443")::get))
+                .hasToString("http://inventree.example.com:8443");
+        assertThat(BaseUrl.resolve(config, "[::1]:8000", "", Map.of("X-Forwarded-Port", "9000")::get))
+                .hasToString("http://[::1]:9000");
+    }
+
+    @Test
+    void aForwardedDefaultPortOfTheSchemeIsLeftOut() {
+        GatehouseConfig config = config(Map.of("use_x_forwarded_port", "true", "login_default_protocol", "https"));
+
+        assertThat(BaseUrl.resolve(config, "inventree.example.com:8000", "", Map.of("X-Forwarded-Port", "443")::get))
+                .hasToString("https://inventree.example.com");
+    }
+
+    @Test
+    void xForwardedPortIsIgnoredUnlessUseXForwardedPortIsOn() {
+        Map<String, String> h = Map.of("X-Forwarded-Port", "8443", "X-Forwarded-Host", "public.example.com");
+
+        assertThat(BaseUrl.resolve(config(Map.of("trust_forwarded_headers", "true")), "internal:8000", "", h::get))
+                .hasToString("http://public.example.com");
+    }
+
+    @Test
+    void anXForwardedPortThatIsNoPortNumberIsRefused() {
+        GatehouseConfig config = config(Map.of("use_x_forwarded_port", "true"));
+
+        assertThatThrownBy(() -> BaseUrl.resolve(config, "ok", "", Map.of("X-Forwarded-Port", "80/evil")::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Forwarded-Port");
+        assertThatThrownBy(() -> BaseUrl.resolve(config, "ok", "", Map.of("X-Forwarded-Port", "70000")::get))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

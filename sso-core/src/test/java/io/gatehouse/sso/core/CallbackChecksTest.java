@@ -1,20 +1,21 @@
 package io.gatehouse.sso.core;
 
+import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.core.settings.LoginSettings;
-import io.gatehouse.sso.core.testing.AdjustableClock;
-import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
 import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.testkit.AdjustableClock;
 import io.gatehouse.sso.testkit.InMemoryErrorLog;
 import io.gatehouse.sso.testkit.InMemoryIdentityStore;
 import io.gatehouse.sso.testkit.InMemorySettings;
 import io.gatehouse.sso.testkit.InMemorySingleUseValues;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,9 +33,10 @@ class CallbackChecksTest {
     private static final String STATE = "state-0123456789abcdef";
     /** What {@code then} returns: the callback passed every check. */
     private static final LoginOutcome PASSED = new LoginOutcome.SignedIn(null, null, false, "/passed");
+    private static final URI BASE = URI.create("http://localhost:8000");
 
     private final AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-03-01T10:00:00Z"));
-    private final GatehouseConfig config = EngineFixture.config(Map.of());
+    private final GatehouseConfig config = GatehouseConfig.read(ConfigValues.of("SSO_", Map.of(), null, Map.of()));
     private final InMemoryErrorLog errorLog = new InMemoryErrorLog();
     private final FailureLog failures = new FailureLog(errorLog, clock);
     private final InMemorySingleUseValues used = new InMemorySingleUseValues(clock);
@@ -61,7 +63,7 @@ class CallbackChecksTest {
     }
 
     private LoginOutcome verify(String route, Map<String, List<String>> params, Map<String, String> cookies, String signedIn) {
-        CallbackRequest callback = new CallbackRequest(params, cookies, EngineFixture.BASE, signedIn);
+        CallbackRequest callback = new CallbackRequest(params, cookies, BASE, signedIn);
         try {
             return checks.verify(route, callback, LoginAttempt.callback(failures, route, callback), p -> {
                 passed = p;

@@ -4,11 +4,11 @@ import io.gatehouse.sso.core.provider.InvalidProviderSettingException;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.settings.SettingKey;
-import io.gatehouse.sso.core.testing.EngineFixture;
 import io.gatehouse.sso.spi.ErrorRecord;
 import io.gatehouse.sso.testkit.InMemoryErrorLog;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The per-request attempt: how a refusal is recorded, and the one mapping of exceptions to failures. */
 class LoginAttemptTest {
     private static final String SECRET = "client-secret-1234567";
+    private static final URI BASE = URI.create("http://localhost:8000");
 
     private final InMemoryErrorLog errorLog = new InMemoryErrorLog();
     private final FailureLog failures = new FailureLog(errorLog, Clock.systemUTC());
 
     private LoginAttempt begin(String next) {
-        return LoginAttempt.begin(failures, "github", new LoginRequest(AuthProcess.LOGIN, next, EngineFixture.BASE, null, null));
+        return LoginAttempt.begin(failures, "github", new LoginRequest(AuthProcess.LOGIN, next, BASE, null, null));
     }
 
     private ErrorRecord onlyRecord() {
@@ -66,7 +67,7 @@ class LoginAttemptTest {
     @Test
     void theCallbacksCodeStateAndCookiesAreScrubbedButShortValuesAreNot() {
         CallbackRequest callback = new CallbackRequest(Map.of("code", List.of("code-0123456789"), "state", List.of("st")),
-                Map.of("gh_tx", "sealed-cookie-value"), EngineFixture.BASE, null);
+                Map.of("gh_tx", "sealed-cookie-value"), BASE, null);
         LoginAttempt attempt = LoginAttempt.callback(failures, "github", callback);
 
         attempt.refuse(FailureCode.IDP_ERROR, "code-0123456789 sealed-cookie-value st");
@@ -98,7 +99,7 @@ class LoginAttemptTest {
 
     @Test
     void anInvalidAppSettingDuringSignupNamesOnlyTheSetting() {
-        LoginAttempt signup = LoginAttempt.signup(failures, "token-0123456789", EngineFixture.BASE);
+        LoginAttempt signup = LoginAttempt.signup(failures, "token-0123456789", BASE);
 
         signup.guard(() -> {
             throw new InvalidProviderSettingException("SCOPE", "SCOPE must be a list");
@@ -119,7 +120,7 @@ class LoginAttemptTest {
 
     @Test
     void anyOtherFailureIsAnInternalErrorWithTheSecretsScrubbed() {
-        LoginAttempt attempt = LoginAttempt.signup(failures, "token-0123456789", EngineFixture.BASE);
+        LoginAttempt attempt = LoginAttempt.signup(failures, "token-0123456789", BASE);
         attempt.scrub(SECRET);
 
         LoginOutcome outcome = attempt.guard(() -> {

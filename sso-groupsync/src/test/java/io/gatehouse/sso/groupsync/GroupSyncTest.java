@@ -3,6 +3,7 @@ package io.gatehouse.sso.groupsync;
 import io.gatehouse.sso.core.LoginEvent;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.spi.ErrorLog;
+import io.gatehouse.sso.spi.ErrorQuery;
 import io.gatehouse.sso.spi.ErrorRecord;
 import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -514,7 +516,12 @@ class GroupSyncTest {
         }
 
         @Override
-        public List<ErrorRecord> list(int offset, int limit) {
+        public ErrorRecord count(ErrorRecord record, Duration window) {
+            throw new IllegalStateException("error log storage unavailable");
+        }
+
+        @Override
+        public List<ErrorRecord> list(ErrorQuery query, int offset, int limit) {
             return List.of();
         }
 

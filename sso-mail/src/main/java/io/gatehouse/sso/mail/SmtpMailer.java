@@ -156,7 +156,7 @@ public final class SmtpMailer implements Mailer {
             MimeMessage mime = new MimeMessage(session);
             mime.setFrom(from);
             mime.setRecipient(Message.RecipientType.TO, to);
-            mime.setSubject(message.subject(), UTF_8);
+            mime.setSubject(settings.subjectPrefix() + message.subject(), UTF_8);
             mime.setSentDate(new Date());
             if (message.html().isEmpty()) {
                 mime.setText(message.text(), UTF_8);

@@ -33,9 +33,13 @@ import java.util.regex.Pattern;
  * @param sender      the From address as configured (may carry a display name); empty when not configured
  * @param timeout     connect, read and write time-out
  * @param trustedHost the host whose certificate is accepted without checks ({@code EMAIL_SSL_TRUST}); usually empty
+ * @param subjectPrefix text put before every subject ({@code EMAIL_PREFIX}, e.g. {@code "[InvenTree] "}); usually empty
  */
 public record SmtpSettings(String host, int port, String username, String password, SmtpSecurity security,
-                           String sender, Duration timeout, String trustedHost) {
+                           String sender, Duration timeout, String trustedHost, String subjectPrefix) {
+
+    /** The one Django mail backend InvenTree's {@code email.backend} may name: SMTP, which is what Gatehouse does. */
+    public static final String DJANGO_SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend";
 
     /** Used when {@code EMAIL_TIMEOUT_MS} is not set: long enough for a slow relay, short enough for a request thread. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -53,12 +57,22 @@ public record SmtpSettings(String host, int port, String username, String passwo
         sender = sender == null ? "" : sender;
         Objects.requireNonNull(timeout, "timeout");
         trustedHost = trustedHost == null ? "" : trustedHost;
+        subjectPrefix = subjectPrefix == null ? "" : subjectPrefix;
+        if (subjectPrefix.indexOf('\r') >= 0 || subjectPrefix.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("the subject prefix must be one line");
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be from 1 to 65535, not " + port);
         }
         if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("timeout must be positive and at most " + Integer.MAX_VALUE + " ms");
         }
+    }
+
+    /** Settings without a subject prefix. */
+    public SmtpSettings(String host, int port, String username, String password, SmtpSecurity security, String sender,
+                        Duration timeout, String trustedHost) {
+        this(host, port, username, password, security, sender, timeout, trustedHost, "");
     }
 
     /** Settings of a host without mail: nothing can be sent and SSO registration stays closed. */
@@ -68,12 +82,13 @@ public record SmtpSettings(String host, int port, String username, String passwo
 
     /** Reads and validates the {@link MailKeys}; throws {@link ConfigException} naming the first bad key. */
     public static SmtpSettings read(ConfigValues values) {
+        requireSmtpBackend(values);
         String host = host(values);
         SmtpSecurity security = security(values);
         int port = port(values, security);
         String username = values.string(MailKeys.EMAIL_USERNAME).orElse("");
         // not trimmed: white space at either end of a password can be part of it
-        String password = values.get(MailKeys.EMAIL_PASSWORD).map(Object::toString).orElse("");
+        String password = values.verbatim(MailKeys.EMAIL_PASSWORD).orElse("");
         if (!password.isEmpty() && username.isEmpty()) {
             throw new ConfigException(MailKeys.EMAIL_USERNAME.fileKey(), values.sourceOf(MailKeys.EMAIL_PASSWORD)
                     + " is set but " + values.sourceOf(MailKeys.EMAIL_USERNAME) + " is not: SMTP AUTH needs both");
@@ -82,14 +97,32 @@ public record SmtpSettings(String host, int port, String username, String passwo
             throw new ConfigException(MailKeys.EMAIL_PASSWORD.fileKey(), values.sourceOf(MailKeys.EMAIL_USERNAME)
                     + " is set but " + values.sourceOf(MailKeys.EMAIL_PASSWORD) + " is not: SMTP AUTH needs both");
         }
-        String sender = sender(values);
+        String sender = sender(values, username);
         long timeoutMs = values.positiveLong(MailKeys.EMAIL_TIMEOUT_MS, DEFAULT_TIMEOUT.toMillis());
         if (timeoutMs > Integer.MAX_VALUE) {
             throw new ConfigException(MailKeys.EMAIL_TIMEOUT_MS.fileKey(), values.sourceOf(MailKeys.EMAIL_TIMEOUT_MS)
                     + " is too large (" + timeoutMs + " ms); a few seconds is usual");
         }
         String trusted = trustedHost(values, host, security);
-        return new SmtpSettings(host, port, username, password, security, sender, Duration.ofMillis(timeoutMs), trusted);
+        return new SmtpSettings(host, port, username, password, security, sender, Duration.ofMillis(timeoutMs), trusted,
+                subjectPrefix(values));
+    }
+
+    private static void requireSmtpBackend(ConfigValues values) {
+        ConfigKey key = MailKeys.EMAIL_BACKEND;
+        values.string(key).filter(b -> !b.equals(DJANGO_SMTP_BACKEND)).ifPresent(b -> {
+            throw new ConfigException(key.fileKey(), values.sourceOf(key) + " is '" + b + "', which Gatehouse does not "
+                    + "support: it sends mail over SMTP only. Remove the setting, or set it to " + DJANGO_SMTP_BACKEND);
+        });
+    }
+
+    private static String subjectPrefix(ConfigValues values) {
+        String prefix = values.verbatim(MailKeys.EMAIL_PREFIX).orElse("");
+        if (prefix.indexOf('\r') >= 0 || prefix.indexOf('\n') >= 0) {
+            throw new ConfigException(MailKeys.EMAIL_PREFIX.fileKey(), values.sourceOf(MailKeys.EMAIL_PREFIX)
+                    + " must be one line of text");
+        }
+        return prefix;
     }
 
     private static String host(ConfigValues values) {
@@ -142,11 +175,12 @@ public record SmtpSettings(String host, int port, String username, String passwo
                 + raw.get() + "'");
     }
 
-    private static String sender(ConfigValues values) {
+    /** The sender; without one, the user name when it is an email address (InvenTree: "default to the username"). */
+    private static String sender(ConfigValues values, String username) {
         ConfigKey key = MailKeys.EMAIL_SENDER;
         Optional<String> raw = values.string(key);
         if (raw.isEmpty()) {
-            return "";
+            return EmailAddresses.isValid(username) ? username : "";
         }
         try {
             InternetAddress[] parsed = InternetAddress.parse(raw.get(), true);
@@ -208,6 +242,7 @@ public record SmtpSettings(String host, int port, String username, String passwo
     public String toString() {
         return "SmtpSettings[host=" + host + ", port=" + port + ", username=" + username
                 + ", password=" + (password.isEmpty() ? "(none)" : "(redacted)") + ", security=" + security
-                + ", sender=" + sender + ", timeout=" + timeout + ", trustedHost=" + trustedHost + "]";
+                + ", sender=" + sender + ", timeout=" + timeout + ", trustedHost=" + trustedHost
+                + ", subjectPrefix=" + subjectPrefix + "]";
     }
 }

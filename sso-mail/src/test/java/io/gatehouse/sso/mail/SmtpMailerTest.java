@@ -61,6 +61,13 @@ class SmtpMailerTest {
     }
 
     @Test
+    void theConfiguredPrefixComesBeforeEverySubject() throws Exception {
+        greenMailMailer("SSO_EMAIL_PREFIX", "[InvenTree] ").send(WELCOME);
+
+        assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo("[InvenTree] Grüße – confirm your address");
+    }
+
+    @Test
     void sendsTextAndHtmlAsUtf8Alternatives() throws Exception {
         greenMailMailer().send(WELCOME);
 

@@ -204,7 +204,123 @@ class SmtpSettingsTest {
         assertThat(MailKeys.ALL).extracting(k -> k.envName("INVENTREE_")).containsExactly(
                 "INVENTREE_EMAIL_HOST", "INVENTREE_EMAIL_PORT", "INVENTREE_EMAIL_USERNAME", "INVENTREE_EMAIL_PASSWORD",
                 "INVENTREE_EMAIL_TLS", "INVENTREE_EMAIL_SSL", "INVENTREE_EMAIL_SENDER", "INVENTREE_EMAIL_TIMEOUT_MS",
-                "INVENTREE_EMAIL_SSL_TRUST");
+                "INVENTREE_EMAIL_SSL_TRUST", "INVENTREE_EMAIL_PREFIX", "INVENTREE_EMAIL_BACKEND");
         assertThat(MailKeys.ALL).allSatisfy(k -> assertThat(k.fileKey()).isEqualTo(k.envSuffix().toLowerCase(Locale.ROOT)));
+        assertThat(MailKeys.ALL).allSatisfy(k -> assertThat(k.nestedPath()).isEqualTo(k.fileKey().replaceFirst("_", ".")));
+    }
+
+    @Test
+    void invenTreesNestedEmailSectionIsRead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, """
+                email:
+                  backend: 'django.core.mail.backends.smtp.EmailBackend'
+                  host: 'smtp.example.com'
+                  port: 587
+                  username: 'inventree'
+                  password: ' pass word '
+                  sender: 'InvenTree <noreply@example.com>'
+                  prefix: '[InvenTree] '
+                  tls: True
+                  ssl: False
+                """);
+
+        SmtpSettings s = SmtpSettings.read(ConfigValues.of("INVENTREE_", Map.of(), file, Map.of()));
+
+        assertThat(s.host()).isEqualTo("smtp.example.com");
+        assertThat(s.port()).isEqualTo(587);
+        assertThat(s.username()).isEqualTo("inventree");
+        assertThat(s.password()).isEqualTo(" pass word ");
+        assertThat(s.sender()).isEqualTo("InvenTree <noreply@example.com>");
+        assertThat(s.subjectPrefix()).isEqualTo("[InvenTree] ");
+        assertThat(s.security()).isEqualTo(SmtpSecurity.STARTTLS);
+    }
+
+    @Test
+    void theEnvironmentWinsOverTheNestedSection(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "email:\n  host: smtp.file.example\n  sender: file@example.com\n");
+
+        SmtpSettings s = SmtpSettings.read(ConfigValues.of("INVENTREE_", Map.of("INVENTREE_EMAIL_HOST", "smtp.env.example"),
+                file, Map.of()));
+
+        assertThat(s.host()).isEqualTo("smtp.env.example");
+        assertThat(s.sender()).isEqualTo("file@example.com");
+    }
+
+    @Test
+    void aBadNestedValueNamesItsNestedKey(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "email:\n  host: smtp.example.com\n  port: twenty-five\n");
+
+        assertThatThrownBy(() -> SmtpSettings.read(ConfigValues.of("INVENTREE_", Map.of(), file, Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("config key 'email.port' (file " + file + ")")
+                .hasMessageContaining("twenty-five");
+    }
+
+    @Test
+    void anEmailSectionThatIsNotAMappingIsRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "email: smtp.example.com\n");
+
+        assertThatThrownBy(() -> SmtpSettings.read(ConfigValues.of("INVENTREE_", Map.of(), file, Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("config key 'email' (file " + file + ")")
+                .hasMessageContaining("must be a mapping");
+    }
+
+    @Test
+    void aFlagOfTheWrongTypeInTheSectionIsRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "email:\n  host: smtp.example.com\n  tls: [yes]\n");
+
+        assertThatThrownBy(() -> SmtpSettings.read(ConfigValues.of("INVENTREE_", Map.of(), file, Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("config key 'email.tls'")
+                .hasMessageContaining("not a list");
+    }
+
+    @Test
+    void theSameKeyFlatAndNestedInOneFileIsAmbiguous(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "email_host: a.example.com\nemail:\n  host: b.example.com\n");
+
+        assertThatThrownBy(() -> SmtpSettings.read(ConfigValues.of("SSO_", Map.of(), file, Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'email_host' and 'email.host'");
+    }
+
+    @Test
+    void withoutASenderAUsernameThatIsAnAddressIsTheSenderAsInInvenTree() {
+        SmtpSettings s = fromEnv(Map.of("SSO_EMAIL_HOST", "smtp.example.com", "SSO_EMAIL_USERNAME", "inventree@example.com",
+                "SSO_EMAIL_PASSWORD", "pw"));
+
+        assertThat(s.sender()).isEqualTo("inventree@example.com");
+        assertThat(s.configured()).isTrue();
+    }
+
+    @Test
+    void aUsernameThatIsNoAddressDoesNotStandInForTheSender() {
+        SmtpSettings s = fromEnv(Map.of("SSO_EMAIL_HOST", "smtp.example.com", "SSO_EMAIL_USERNAME", "inventree",
+                "SSO_EMAIL_PASSWORD", "pw"));
+
+        assertThat(s.configured()).isFalse();
+        assertThat(s.missing()).containsExactly(MailKeys.EMAIL_SENDER);
+    }
+
+    @Test
+    void aDjangoBackendOtherThanSmtpIsRefusedNamingWhatWorks() {
+        assertThatThrownBy(() -> fromEnv(minimal("SSO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("environment variable SSO_EMAIL_BACKEND")
+                .hasMessageContaining("console.EmailBackend").hasMessageContaining(SmtpSettings.DJANGO_SMTP_BACKEND);
+    }
+
+    @Test
+    void theSmtpBackendIsAccepted() {
+        assertThat(fromEnv(minimal("SSO_EMAIL_BACKEND", SmtpSettings.DJANGO_SMTP_BACKEND)).configured()).isTrue();
+    }
+
+    @Test
+    void aSubjectPrefixOnSeveralLinesIsRefused() {
+        assertThatThrownBy(() -> fromEnv(minimal("SSO_EMAIL_PREFIX", "[A]\r\nBcc: x@example.com")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SSO_EMAIL_PREFIX");
     }
 }

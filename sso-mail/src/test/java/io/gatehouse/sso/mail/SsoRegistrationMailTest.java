@@ -14,11 +14,11 @@ import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
-import io.gatehouse.sso.core.testing.AdjustableClock;
 import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.spi.ErrorRecord;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.User;
+import io.gatehouse.sso.testkit.AdjustableClock;
 import io.gatehouse.sso.testkit.InMemoryErrorLog;
 import io.gatehouse.sso.testkit.InMemoryIdentityStore;
 import io.gatehouse.sso.testkit.InMemorySettings;
@@ -43,8 +43,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The mail side of SSO sign-up, end to end: the real {@link LoginEngine}, in-memory stores, a fake
- * IdP, and this module's {@link SmtpMailer} against GreenMail.
+ * The mail side of SSO sign-up, end to end: the real {@link LoginEngine}, in-memory stores, a
+ * {@link ScriptedProviderBackend}, and this module's {@link SmtpMailer} against GreenMail.
  */
 class SsoRegistrationMailTest {
     private static final URI BASE = URI.create("http://localhost:8000");
@@ -62,7 +62,7 @@ class SsoRegistrationMailTest {
     private final InMemoryIdentityStore store = new InMemoryIdentityStore();
     private final InMemoryErrorLog errorLog = new InMemoryErrorLog();
     private final AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2025-03-01T10:00:00Z"));
-    private final FakeIdp idp = new FakeIdp(UNVERIFIED);
+    private final ScriptedProviderBackend backend = new ScriptedProviderBackend(UNVERIFIED);
 
     /** Mail through GreenMail with SMTP AUTH, as a production host would configure it. */
     private static Map<String, String> workingMail() {
@@ -72,18 +72,18 @@ class SsoRegistrationMailTest {
     }
 
     private LoginEngine engine(String prefix, Map<String, String> env) {
-        ConfigValues values = ConfigValues.of(prefix, env, null, Map.of("social_backends", List.of(FakeIdp.ID),
+        ConfigValues values = ConfigValues.of(prefix, env, null, Map.of("social_backends", List.of(ScriptedProviderBackend.ID),
                 "transaction_key", Base64.getEncoder().encodeToString(new byte[32])));
         GatehouseConfig config = GatehouseConfig.read(values);
         InMemorySocialApps apps = new InMemorySocialApps();
-        apps.save(SocialApp.builder(FakeIdp.ID).name("Fake").clientId("client-id").secret("client-secret-9").sites("localhost").build());
+        apps.save(SocialApp.builder(ScriptedProviderBackend.ID).name("Fake").clientId("client-id").secret("client-secret-9").sites("localhost").build());
         return LoginEngine.builder(config)
                 .apps(apps).accounts(store).users(store)
                 .settings(new InMemorySettings(Map.of("LOGIN_ENABLE_SSO", "true", "LOGIN_ENABLE_SSO_REG", "true")))
                 .errorLog(errorLog)
                 .mailer(SmtpMailer.from(config.values()))
                 .clock(clock)
-                .registry(ProviderRegistry.of(List.of(FakeIdp.ID), List.of(idp)))
+                .registry(ProviderRegistry.of(List.of(ScriptedProviderBackend.ID), List.of(backend)))
                 .build();
     }
 
@@ -92,12 +92,12 @@ class SsoRegistrationMailTest {
     }
 
     private static LoginOutcome login(LoginEngine engine) {
-        LoginOutcome begun = engine.beginLogin(FakeIdp.ID, new LoginRequest(AuthProcess.LOGIN, "/", BASE, null, null));
+        LoginOutcome begun = engine.beginLogin(ScriptedProviderBackend.ID, new LoginRequest(AuthProcess.LOGIN, "/", BASE, null, null));
         assertThat(begun).isInstanceOf(LoginOutcome.Redirect.class);
         LoginOutcome.Redirect redirect = (LoginOutcome.Redirect) begun;
         TransactionCookie cookie = redirect.cookie();
-        return engine.completeLogin(FakeIdp.ID, new CallbackRequest(
-                Map.of("state", List.of(FakeIdp.stateOf(redirect.location())), "code", List.of("c")),
+        return engine.completeLogin(ScriptedProviderBackend.ID, new CallbackRequest(
+                Map.of("state", List.of(ScriptedProviderBackend.stateOf(redirect.location())), "code", List.of("c")),
                 Map.of(cookie.name(), cookie.value()), BASE, null));
     }
 
@@ -138,7 +138,7 @@ class SsoRegistrationMailTest {
                 .contains(MailKeys.EMAIL_HOST.envName("INVENTREE_"))
                 .contains(MailKeys.EMAIL_SENDER.envName("INVENTREE_"));
         assertThat(store.findByEmail("ada@example.org")).isEmpty();
-        assertThat(store.find(FakeIdp.ID, UNVERIFIED.uid())).isEmpty();
+        assertThat(store.find(ScriptedProviderBackend.ID, UNVERIFIED.uid())).isEmpty();
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 
@@ -168,7 +168,7 @@ class SsoRegistrationMailTest {
 
     @Test
     void aVerifiedEmailSignsInStraightAwayWithoutMail() {
-        idp.answerWith(VERIFIED);
+        backend.answerWith(VERIFIED);
 
         LoginOutcome outcome = login(engine(workingMail()));
 
@@ -246,7 +246,7 @@ class SsoRegistrationMailTest {
         assertThat(outcome).isInstanceOf(LoginOutcome.AwaitingVerification.class);
         assertThat(((LoginOutcome.AwaitingVerification) outcome).mailSent()).isFalse();
         assertThat(onlyUser().active()).isFalse();
-        assertThat(store.find(FakeIdp.ID, UNVERIFIED.uid())).isPresent();
+        assertThat(store.find(ScriptedProviderBackend.ID, UNVERIFIED.uid())).isPresent();
         List<ErrorRecord> failed = records("sso.mail_failed");
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).data()).contains("refused the connection");

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -109,7 +110,7 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
     public Optional<SocialToken> findToken(String provider, String uid) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT t.account_id, t.access_token_sealed,"
-                    + " t.refresh_token_sealed, t.expires_at FROM sso_social_token t"
+                    + " t.refresh_token_sealed, t.expires_at, t.scopes FROM sso_social_token t"
                     + " JOIN sso_social_account a ON a.id = t.account_id WHERE a.provider = ? AND a.uid = ?")) {
                 s.setString(1, provider);
                 s.setString(2, uid);
@@ -121,8 +122,51 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
                     return Optional.of(new SocialToken(
                             cipher.open(SealedColumn.ACCESS_TOKEN, rowKey, rs.getString("access_token_sealed")),
                             cipher.open(SealedColumn.REFRESH_TOKEN, rowKey, rs.getString("refresh_token_sealed")),
-                            Timestamps.get(rs, "expires_at")));
+                            Timestamps.get(rs, "expires_at"), Scopes.parse(rs.getString("scopes"))));
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<SocialAccount> search(String text, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        String pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = " LIKE ? ESCAPE '\\'";
+        return db.transaction(c -> {
+            List<SocialAccount> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT a.id, a.user_id, a.provider, a.uid, a.extra_data_json,"
+                    + " a.last_login, a.date_joined FROM sso_social_account a JOIN sso_user u ON u.id = a.user_id"
+                    + (wanted.isEmpty() ? "" : " WHERE LOWER(a.provider)" + like + " OR LOWER(a.uid)" + like
+                    + " OR LOWER(u.username)" + like + " OR u.email_key" + like)
+                    + " ORDER BY a.provider, a.uid LIMIT ? OFFSET ?")) {
+                int i = 1;
+                for (int n = 0; !wanted.isEmpty() && n < 4; n++) {
+                    s.setString(i++, pattern);
+                }
+                s.setInt(i++, limit);
+                s.setInt(i, offset);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(row(rs).account());
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public boolean deleteToken(String provider, String uid) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM sso_social_token WHERE account_id ="
+                    + " (SELECT id FROM sso_social_account WHERE provider = ? AND uid = ?)")) {
+                s.setString(1, provider);
+                s.setString(2, uid);
+                return s.executeUpdate() == 1;
             }
         });
     }
@@ -190,26 +234,28 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
         boolean keepRefresh = token.refreshToken() == null;
         int updated;
         try (PreparedStatement s = c.prepareStatement(keepRefresh
-                ? "UPDATE sso_social_token SET access_token_sealed = ?, expires_at = ? WHERE account_id = ?"
-                : "UPDATE sso_social_token SET access_token_sealed = ?, expires_at = ?, refresh_token_sealed = ?"
+                ? "UPDATE sso_social_token SET access_token_sealed = ?, expires_at = ?, scopes = ? WHERE account_id = ?"
+                : "UPDATE sso_social_token SET access_token_sealed = ?, expires_at = ?, scopes = ?, refresh_token_sealed = ?"
                         + " WHERE account_id = ?")) {
             s.setString(1, access);
             Timestamps.set(s, 2, token.expiresAt());
+            s.setString(3, Scopes.format(token.scopes()));
             if (keepRefresh) {
-                s.setLong(3, accountId);
-            } else {
-                s.setString(3, cipher.seal(SealedColumn.REFRESH_TOKEN, rowKey, token.refreshToken()));
                 s.setLong(4, accountId);
+            } else {
+                s.setString(4, cipher.seal(SealedColumn.REFRESH_TOKEN, rowKey, token.refreshToken()));
+                s.setLong(5, accountId);
             }
             updated = s.executeUpdate();
         }
         if (updated == 0) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO sso_social_token"
-                    + " (account_id, access_token_sealed, refresh_token_sealed, expires_at) VALUES (?, ?, ?, ?)")) {
+                    + " (account_id, access_token_sealed, refresh_token_sealed, expires_at, scopes) VALUES (?, ?, ?, ?, ?)")) {
                 s.setLong(1, accountId);
                 s.setString(2, access);
                 s.setString(3, cipher.seal(SealedColumn.REFRESH_TOKEN, rowKey, token.refreshToken()));
                 Timestamps.set(s, 4, token.expiresAt());
+                s.setString(5, Scopes.format(token.scopes()));
                 s.executeUpdate();
             }
         }

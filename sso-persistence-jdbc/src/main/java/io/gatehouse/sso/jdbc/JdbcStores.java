@@ -71,6 +71,25 @@ public final class JdbcStores {
      * @throws PersistenceException         when the database is unreachable or not H2 / PostgreSQL
      */
     public static JdbcStores create(DataSource dataSource, SecretKeyRing keys) {
+        return start(dataSource, keys, true);
+    }
+
+    /**
+     * Like {@link #create} but without migrating: for a host that runs the schema scripts with its own Flyway or
+     * Liquibase (they are Flyway-named, under {@code classpath:io/gatehouse/sso/jdbc/migration}). Still checks that
+     * the key ring can read every encrypted value, which also fails fast when the tables are missing.
+     * {@link #schemaVersion()} is then 0: the host's tool keeps the history.
+     *
+     * <pre>{@code
+     * // spring.flyway.locations=classpath:db/migration,classpath:io/gatehouse/sso/jdbc/migration
+     * JdbcStores stores = JdbcStores.withoutMigrations(dataSource, keys);
+     * }</pre>
+     */
+    public static JdbcStores withoutMigrations(DataSource dataSource, SecretKeyRing keys) {
+        return start(dataSource, keys, false);
+    }
+
+    private static JdbcStores start(DataSource dataSource, SecretKeyRing keys, boolean migrate) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(keys, "keys");
         Dialect dialect;
@@ -80,11 +99,11 @@ public final class JdbcStores {
             throw new PersistenceException("cannot connect to the database: " + e.getMessage(), e);
         }
         Database db = new Database(dataSource);
-        int version = new SchemaMigrations(db, dialect).migrate();
+        int version = migrate ? new SchemaMigrations(db, dialect).migrate() : 0;
         JdbcStores stores = new JdbcStores(db, new ColumnCipher(keys), version);
         stores.secrets.verify();
         LOG.info("Gatehouse JDBC stores ready on {} (schema version {}, current secret key id {})",
-                dialect, version, keys.currentKeyId());
+                dialect, migrate ? version : "managed by the application", keys.currentKeyId());
         return stores;
     }
 
@@ -126,7 +145,7 @@ public final class JdbcStores {
         return singleUseValues;
     }
 
-    /** The schema version after start-up migrations. */
+    /** The schema version after start-up migrations; 0 when opened {@link #withoutMigrations}. */
     public int schemaVersion() {
         return schemaVersion;
     }

@@ -5,6 +5,7 @@ import io.gatehouse.sso.spi.SettingsStore;
 import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAppRepository;
 import io.gatehouse.sso.testkit.ErrorLogContract;
+import io.gatehouse.sso.testkit.ErrorLogFloodContract;
 import io.gatehouse.sso.testkit.GroupStoreContract;
 import io.gatehouse.sso.testkit.IdentityStores;
 import io.gatehouse.sso.testkit.SettingsStoreContract;
@@ -75,6 +76,14 @@ abstract class DatabaseSuite {
 
     @Nested
     class Errors extends ErrorLogContract {
+        @Override
+        protected ErrorLog newLog() {
+            return stores().errorLog();
+        }
+    }
+
+    @Nested
+    class ErrorFloods extends ErrorLogFloodContract {
         @Override
         protected ErrorLog newLog() {
             return stores().errorLog();

@@ -33,7 +33,7 @@ abstract class MigrationSpec {
         JdbcStores stores = JdbcStores.create(dataSource, TestKeys.k1());
 
         assertThat(stores.schemaVersion()).isEqualTo(SchemaMigrations.latestVersion());
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "5");
     }
 
     @Test
@@ -43,7 +43,7 @@ abstract class MigrationSpec {
         JdbcStores again = JdbcStores.create(dataSource, TestKeys.k1());
 
         assertThat(again.settings().get("LOGIN_ENABLE_SSO")).contains("true");
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "5");
     }
 
     @Test
@@ -92,6 +92,27 @@ abstract class MigrationSpec {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "5");
+    }
+
+    @Test
+    void withoutMigrationsTheHostsOwnSchemaIsUsedAndNoHistoryIsWritten() throws Exception {
+        // what the host's Flyway or Liquibase runs from classpath:io/gatehouse/sso/jdbc/migration
+        for (String statement : SchemaMigrations.statements(SchemaMigrations.load("V1__init.sql").sql())) {
+            RawTables.update(dataSource, statement);
+        }
+
+        JdbcStores stores = JdbcStores.withoutMigrations(dataSource, TestKeys.k1());
+        stores.settings().put("LOGIN_ENABLE_SSO", "true");
+
+        assertThat(stores.schemaVersion()).isZero();
+        assertThat(stores.settings().get("LOGIN_ENABLE_SSO")).contains("true");
+        assertThat(RawTables.tables(dataSource)).isNotEmpty().noneMatch(table -> table.equalsIgnoreCase("sso_schema_version"));
+    }
+
+    @Test
+    void withoutMigrationsAnEmptyDatabaseIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> JdbcStores.withoutMigrations(dataSource, TestKeys.k1()))
+                .isInstanceOf(PersistenceException.class);
     }
 }

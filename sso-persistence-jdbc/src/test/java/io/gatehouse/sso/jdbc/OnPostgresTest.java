@@ -1,5 +1,6 @@
 package io.gatehouse.sso.jdbc;
 
+import io.gatehouse.sso.fixtures.PostgresDatabases;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;

@@ -27,7 +27,10 @@ class SchemaMigrationsTest {
         assertThat(v2.description()).isEqualTo("single_use_values");
         assertThat(v2.checksum()).hasSize(64);
         assertThat(SchemaMigrations.statements(v2.sql())).hasSize(4);
-        assertThat(SchemaMigrations.latestVersion()).isEqualTo(2);
+        SchemaMigrations.Script v5 = SchemaMigrations.load("V5__error_log_counts_and_token_scopes.sql");
+        assertThat(v5.version()).isEqualTo(5);
+        assertThat(SchemaMigrations.statements(v5.sql())).hasSize(9);
+        assertThat(SchemaMigrations.latestVersion()).isEqualTo(5);
     }
 
     @Test

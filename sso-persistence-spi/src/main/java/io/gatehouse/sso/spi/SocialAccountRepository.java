@@ -39,6 +39,15 @@ public interface SocialAccountRepository {
     /** The stored token of an identity, if any. */
     Optional<SocialToken> findToken(String provider, String uid);
 
+    /**
+     * Links for an admin's search: those whose provider or uid, or whose user's username or email, contains
+     * {@code text} ignoring case (every link for blank text), ordered by provider, then uid.
+     */
+    List<SocialAccount> search(String text, int offset, int limit);
+
+    /** Forgets an identity's stored token (the link stays); false when none was stored. */
+    boolean deleteToken(String provider, String uid);
+
     /** Removes a link of this user, with its token; false when the user had no such link. */
     boolean unlink(String userId, String provider, String uid);
 }

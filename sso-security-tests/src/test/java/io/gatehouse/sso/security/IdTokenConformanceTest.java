@@ -10,7 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.testidp.FakeIdp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenID Foundation relying-party conformance cases for the ID token that {@code HostileIdTokenTest}
- * (sso-provider-oidc) does not already cover, re-created against a {@link io.gatehouse.sso.core.testing.FakeIdp}
+ * (sso-provider-oidc) does not already cover, re-created against a {@link io.gatehouse.sso.testidp.FakeIdp}
  * whose tokens we sign ourselves. That test covers: unpublished key, tampered payload, {@code alg: none},
  * HS256 keyed with the public key, wrong {@code iss}, {@code aud} of another client, expired, wrong and
  * missing nonce, and key rotation picked up with one JWKS refresh.

@@ -3,7 +3,7 @@ package io.gatehouse.sso.security;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.EngineFixture;
+import io.gatehouse.sso.fixtures.EngineFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,12 +7,12 @@ import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.testing.AdjustableClock;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.LoginDance;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.testidp.FakeIdp;
+import io.gatehouse.sso.testkit.AdjustableClock;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 

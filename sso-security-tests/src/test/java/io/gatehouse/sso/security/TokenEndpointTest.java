@@ -1,8 +1,8 @@
 package io.gatehouse.sso.security;
 
 import io.gatehouse.sso.core.FailureCode;
-import io.gatehouse.sso.core.testing.FakeIdp;
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.testidp.FakeIdp;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package io.gatehouse.sso.security;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.FakeIdp;
+import io.gatehouse.sso.testidp.FakeIdp;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;

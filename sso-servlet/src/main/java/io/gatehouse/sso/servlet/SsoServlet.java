@@ -71,6 +71,11 @@ public class SsoServlet extends HttpServlet {
     public static final String CSRF_CHECK_ATTRIBUTE = "io.gatehouse.sso.servlet.CsrfCheck";
     /** Optional servlet-context attribute holding a {@link PageRenderer}. */
     public static final String PAGE_RENDERER_ATTRIBUTE = "io.gatehouse.sso.servlet.PageRenderer";
+    /**
+     * Request attribute holding the {@link LoginOutcome} a route answered with, for filters around the servlet
+     * (metrics, audit) that want the outcome without parsing the response.
+     */
+    public static final String OUTCOME_ATTRIBUTE = "io.gatehouse.sso.servlet.LoginOutcome";
 
     /** Session attribute: the user whose confirmation mail this browser session is waiting for. */
     static final String AWAITING_CONFIRMATION_ATTRIBUTE = "io.gatehouse.sso.awaitingConfirmation";
@@ -370,6 +375,7 @@ public class SsoServlet extends HttpServlet {
 
     private void respond(HttpServletRequest request, HttpServletResponse response, MountPoint mount, LoginOutcome outcome)
             throws IOException {
+        request.setAttribute(OUTCOME_ATTRIBUTE, outcome);
         // Java 17 has no pattern switch: one branch per LoginOutcome kind
         if (outcome instanceof LoginOutcome.Redirect r) {
             TransactionCookies.set(response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());

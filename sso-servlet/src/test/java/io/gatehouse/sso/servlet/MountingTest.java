@@ -3,8 +3,9 @@ package io.gatehouse.sso.servlet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.sso.core.LoginEngine;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.LoginDance;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -27,7 +28,7 @@ class MountingTest {
     EngineFixture fx;
     LoginEngine engine;
     TestServer server;
-    final Browser browser = new Browser();
+    final HttpBrowser browser = new HttpBrowser();
 
     @BeforeEach
     void setUp() {
@@ -76,9 +77,9 @@ class MountingTest {
         HttpResponse<String> start = browser.get(server.uri("/app/sso/accounts/openid_connect/login/"));
 
         assertThat(start.statusCode()).isEqualTo(302);
-        assertThat(LoginDance.query(Browser.location(start)).get("redirect_uri"))
+        assertThat(LoginDance.query(HttpBrowser.location(start)).get("redirect_uri"))
                 .containsExactly(server.origin() + "/app/sso/accounts/openid_connect/login/callback/");
-        assertThat(Browser.setCookie(start, "gatehouse_tx_").orElseThrow()).contains("Path=/app/sso/accounts/");
+        assertThat(HttpBrowser.setCookie(start, "gatehouse_tx_").orElseThrow()).contains("Path=/app/sso/accounts/");
     }
 
     @Test

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.mail.MailMessage;
 import io.gatehouse.sso.core.settings.SettingKey;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.LoginDance;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.User;
@@ -40,7 +41,7 @@ class SsoServletTest {
     EngineFixture fx;
     LoginEngine engine;
     TestServer server;
-    Browser browser = new Browser();
+    HttpBrowser browser = new HttpBrowser();
 
     @BeforeEach
     void setUp() {
@@ -75,7 +76,7 @@ class SsoServletTest {
         return startLogin(browser, query);
     }
 
-    HttpResponse<String> startLogin(Browser b, String query) {
+    HttpResponse<String> startLogin(HttpBrowser b, String query) {
         HttpResponse<String> start = b.get(app("/accounts/" + PROVIDER + "/login/" + query));
         assertThat(start.statusCode()).isEqualTo(302);
         return start;
@@ -83,9 +84,9 @@ class SsoServletTest {
 
     /** Follows the redirect to the IdP, which answers with a redirect to our callback; returns the callback URL. */
     URI atIdp(HttpResponse<String> toIdp) {
-        HttpResponse<String> idpAnswer = browser.get(Browser.location(toIdp));
+        HttpResponse<String> idpAnswer = browser.get(HttpBrowser.location(toIdp));
         assertThat(idpAnswer.statusCode()).isEqualTo(302);
-        return Browser.location(idpAnswer);
+        return HttpBrowser.location(idpAnswer);
     }
 
     /** The whole dance for a user; returns the callback's answer. */
@@ -93,7 +94,7 @@ class SsoServletTest {
         return loginAs(browser, subject, claims, query);
     }
 
-    HttpResponse<String> loginAs(Browser b, String subject, Map<String, Object> claims, String query) {
+    HttpResponse<String> loginAs(HttpBrowser b, String subject, Map<String, Object> claims, String query) {
         nextUser(subject, claims);
         // the IdP keeps no cookies of ours, so any client may fetch its redirect
         return b.get(atIdp(startLogin(b, query)));
@@ -162,11 +163,11 @@ class SsoServletTest {
     void loginRedirectsToTheIdpAndSetsTheTransactionCookieWithTheEngineAttributes() {
         HttpResponse<String> start = startLogin("?next=/parts/");
 
-        URI location = Browser.location(start);
+        URI location = HttpBrowser.location(start);
         assertThat(location.toString()).startsWith(idp.issuerUrl("corp").toString());
         assertThat(LoginDance.query(location).get("redirect_uri"))
                 .containsExactly(server.origin() + "/app/accounts/openid_connect/login/callback/");
-        String cookie = Browser.setCookie(start, "gatehouse_tx_").orElseThrow();
+        String cookie = HttpBrowser.setCookie(start, "gatehouse_tx_").orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/app/accounts/")
                 .contains("Max-Age=600").doesNotContain("Secure");
         assertThat(cookie).startsWith(io.gatehouse.sso.core.transaction.TransactionCookie.nameFor(state(location)) + "=");
@@ -182,8 +183,8 @@ class SsoServletTest {
         HttpResponse<String> start = browser.get(app("/accounts/" + PROVIDER + "/login/"));
 
         assertThat(start.statusCode()).isEqualTo(302);
-        assertThat(Browser.setCookie(start, "gatehouse_tx_").orElseThrow()).contains("Secure");
-        assertThat(LoginDance.query(Browser.location(start)).get("redirect_uri").get(0)).startsWith("https://localhost:");
+        assertThat(HttpBrowser.setCookie(start, "gatehouse_tx_").orElseThrow()).contains("Secure");
+        assertThat(LoginDance.query(HttpBrowser.location(start)).get("redirect_uri").get(0)).startsWith("https://localhost:");
     }
 
     @Test
@@ -199,8 +200,8 @@ class SsoServletTest {
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location")).hasValue("/app/parts/?cat=4");
         assertThat(done.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-        assertThat(Browser.setCookie(done, "JSESSIONID")).isPresent();
-        String cleared = Browser.setCookie(done, io.gatehouse.sso.core.transaction.TransactionCookie.nameFor(state(Browser.location(start)))).orElseThrow();
+        assertThat(HttpBrowser.setCookie(done, "JSESSIONID")).isPresent();
+        String cleared = HttpBrowser.setCookie(done, io.gatehouse.sso.core.transaction.TransactionCookie.nameFor(state(HttpBrowser.location(start)))).orElseThrow();
         assertExpired(cleared);
         assertThat(cleared).contains("Path=/app/accounts/");
         User ada = fx.store.findByUsername("ada").orElseThrow();
@@ -340,7 +341,7 @@ class SsoServletTest {
     @Test
     void disconnectOfAnotherUsersIdentityChangesNothing() {
         String adaId = signedInUserId("ada");
-        Browser bob = new Browser();
+        HttpBrowser bob = new HttpBrowser();
         assertThat(loginAs(bob, "bob", Map.of(), "").statusCode()).isEqualTo(302);
 
         HttpResponse<String> answer = bob.post(app("/accounts/" + PROVIDER + "/disconnect/"), Map.of("uid", "ada"),
@@ -371,7 +372,7 @@ class SsoServletTest {
         assertThat(callback.statusCode()).isEqualTo(302);
         assertThat(callback.headers().firstValue("Location")).hasValue("/app/accounts/signup/");
         assertThat(fx.store.findByUsername("ada")).isEmpty();
-        HttpResponse<String> form = browser.get(Browser.location(callback));
+        HttpResponse<String> form = browser.get(HttpBrowser.location(callback));
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"username\"").contains("value=\"ada\"").contains("value=\"ada@example.com\"")
                 .contains("value=\"Ada\"").contains("value=\"Lovelace\"").contains("Corp IdP")
@@ -463,7 +464,7 @@ class SsoServletTest {
     @Test
     void aConfirmationLinkOpenedInAnotherBrowserActivatesButDoesNotSignIn() {
         loginAs("ada", Map.of("email_verified", false), "");
-        Browser other = new Browser();
+        HttpBrowser other = new HttpBrowser();
 
         HttpResponse<String> confirmed = other.post(confirmationLink(), Map.of(), "Origin", server.origin());
 
@@ -526,14 +527,14 @@ class SsoServletTest {
     @Test
     void anIdpAccessDeniedAnswerIsACancelledSignIn() {
         HttpResponse<String> start = startLogin("?next=/parts/");
-        String state = state(Browser.location(start));
+        String state = state(HttpBrowser.location(start));
 
         HttpResponse<String> answer = browser.get(app("/accounts/" + PROVIDER + "/login/callback/?error=access_denied&state=" + state));
 
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.body()).contains("cancelled").contains("href=\"/app/parts/\"");
         assertThat(fx.errors()).extracting(e -> e.kind()).containsExactly("sso.cancelled");
-        assertExpired(Browser.setCookie(answer, io.gatehouse.sso.core.transaction.TransactionCookie.nameFor(state)).orElseThrow());
+        assertExpired(HttpBrowser.setCookie(answer, io.gatehouse.sso.core.transaction.TransactionCookie.nameFor(state)).orElseThrow());
         assertThat(whoAmI()).isEqualTo("anonymous");
     }
 
@@ -542,7 +543,7 @@ class SsoServletTest {
         nextUser("ada", Map.of());
         URI callback = atIdp(startLogin(""));
         browser.get(callback);
-        Browser attacker = new Browser();
+        HttpBrowser attacker = new HttpBrowser();
 
         HttpResponse<String> replay = attacker.get(callback);
 

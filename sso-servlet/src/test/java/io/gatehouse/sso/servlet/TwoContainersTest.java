@@ -6,7 +6,8 @@ import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.MailMessage;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
-import io.gatehouse.sso.core.testing.RecordingMailer;
+import io.gatehouse.sso.fixtures.HttpBrowser;
+import io.gatehouse.sso.fixtures.RecordingMailer;
 import io.gatehouse.sso.jdbc.EmbeddedH2;
 import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
@@ -18,18 +19,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class TwoContainersTest {
     SharedStores stores;
     TestServer nodeA;
     TestServer nodeB;
-    final Browser browser = new Browser();
+    final HttpBrowser browser = new HttpBrowser();
     /** The mail every node sends, as the users' mailboxes would receive it. */
     final RecordingMailer mail = new RecordingMailer();
 
@@ -113,8 +114,8 @@ class TwoContainersTest {
                 Map.of("email", "ada@example.com", "email_verified", emailVerified, "preferred_username", "ada"), 3600));
         HttpResponse<String> start = browser.get(first.uri("/app/accounts/openid_connect/login/?next=/dashboard/"));
         assertThat(start.statusCode()).isEqualTo(302);
-        HttpResponse<String> atIdp = browser.get(Browser.location(start));
-        URI callback = Browser.location(atIdp);
+        HttpResponse<String> atIdp = browser.get(HttpBrowser.location(start));
+        URI callback = HttpBrowser.location(atIdp);
         assertThat(callback.toString()).startsWith("http://" + PUBLIC_HOST + "/app/accounts/openid_connect/login/callback/");
         return browser.get(via(second, callback));
     }

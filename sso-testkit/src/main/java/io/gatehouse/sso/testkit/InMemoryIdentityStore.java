@@ -190,6 +190,32 @@ public final class InMemoryIdentityStore implements UserDirectory, SocialAccount
     }
 
     @Override
+    public List<SocialAccount> search(String text, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        synchronized (lock) {
+            return accounts.values().stream().filter(a -> wanted.isEmpty() || matches(a, wanted))
+                    .sorted(Comparator.comparing(SocialAccount::provider).thenComparing(SocialAccount::uid))
+                    .skip(offset).limit(limit).toList();
+        }
+    }
+
+    private boolean matches(SocialAccount account, String wanted) {
+        User user = users.get(account.userId());
+        return List.of(account.provider(), account.uid(), user == null ? "" : user.username(), user == null ? "" : user.email())
+                .stream().anyMatch(field -> field.toLowerCase(Locale.ROOT).contains(wanted));
+    }
+
+    @Override
+    public boolean deleteToken(String provider, String uid) {
+        synchronized (lock) {
+            return tokens.remove(new Key(provider, uid)) != null;
+        }
+    }
+
+    @Override
     public boolean unlink(String userId, String provider, String uid) {
         synchronized (lock) {
             Key key = new Key(provider, uid);

@@ -159,4 +159,52 @@ public abstract class SocialAccountRepositoryContract {
         assertThat(stores.accounts().unlink(bob.id(), "google", "ada-google")).isFalse();
         assertThat(stores.accounts().find("google", "ada-google")).isPresent();
     }
+
+    @Test
+    void searchFindsLinksByProviderUidUsernameOrEmailIgnoringCase() {
+        stores.accounts().link(ada.id(), signIn("github", "583231", Map.of(), null, T1));
+
+        assertThat(stores.accounts().search("GITHUB", 0, 10)).extracting(SocialAccount::uid).containsExactly("583231");
+        assertThat(stores.accounts().search("5832", 0, 10)).extracting(SocialAccount::uid).containsExactly("583231");
+        assertThat(stores.accounts().search("ADA@EXAMPLE", 0, 10)).extracting(a -> a.provider() + "/" + a.uid())
+                .containsExactly("github/583231", "google/ada-google");
+        assertThat(stores.accounts().search("bob", 0, 10)).extracting(SocialAccount::uid).containsExactly("bob-google");
+        assertThat(stores.accounts().search("nobody", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void aBlankSearchPagesThroughEveryLinkOrderedByProviderThenUid() {
+        stores.accounts().link(ada.id(), signIn("github", "z", Map.of(), null, T1));
+
+        assertThat(stores.accounts().search(" ", 0, 10)).extracting(a -> a.provider() + "/" + a.uid())
+                .containsExactly("github/z", "google/ada-google", "google/bob-google");
+        assertThat(stores.accounts().search("", 1, 1)).extracting(SocialAccount::uid).containsExactly("ada-google");
+    }
+
+    @Test
+    void searchTreatsLikeWildcardsAsText() {
+        assertThat(stores.accounts().search("%", 0, 10)).isEmpty();
+        assertThat(stores.accounts().search("_", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void deleteTokenForgetsTheTokenAndKeepsTheLink() {
+        assertThat(stores.accounts().deleteToken("google", "ada-google")).isTrue();
+
+        assertThat(stores.accounts().findToken("google", "ada-google")).isEmpty();
+        assertThat(stores.accounts().find("google", "ada-google")).isPresent();
+        assertThat(stores.accounts().deleteToken("google", "ada-google")).isFalse();
+        assertThat(stores.accounts().findToken("google", "bob-google")).isPresent();
+    }
+
+    @Test
+    void aTokensGrantedScopesAreKept() {
+        stores.accounts().recordLogin(signIn("google", "ada-google", Map.of(),
+                new SocialToken("at-2", null, T1, Set.of("openid", "email")), T1));
+
+        assertThat(stores.accounts().findToken("google", "ada-google")).hasValueSatisfying(t -> {
+            assertThat(t.scopes()).containsExactlyInAnyOrder("openid", "email");
+            assertThat(t.refreshToken()).isEqualTo("rt");
+        });
+    }
 }

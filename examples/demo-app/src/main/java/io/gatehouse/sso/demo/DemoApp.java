@@ -11,6 +11,7 @@ import io.gatehouse.sso.mail.MailKeys;
 import io.gatehouse.sso.mail.SmtpMailer;
 import io.gatehouse.sso.servlet.HttpSessionBinder;
 import io.gatehouse.sso.servlet.MinimalPageRenderer;
+import io.gatehouse.sso.admin.AdminServlet;
 import io.gatehouse.sso.servlet.SsoServlet;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -43,7 +44,7 @@ import java.util.TreeSet;
  * ({@code SSO_SOCIAL_BACKENDS}, {@code SSO_SOCIAL_PROVIDERS}, or {@code DEMO_CONFIG_FILE}); see "The demo app" in README.md.
  *
  * <pre>{@code
- * // mvn -B -q -pl examples/demo-app -am test-compile exec:java   (then open http://localhost:8000)
+ * // mvn -B -q -pl examples/demo-app -am compile exec:java   (then open http://localhost:8000)
  * try (DemoApp app = DemoApp.start(DemoOptions.from(Map.of("DEMO_PORT", "0", "DEMO_IDP_PORT", "0",
  *         "DEMO_SMTP_PORT", "0", "DEMO_ADMIN_PASSWORD", "secret")))) {
  *     URI home = app.baseUri();
@@ -51,6 +52,8 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class DemoApp implements AutoCloseable {
+    /** Where Gatehouse's admin pages are mounted. */
+    public static final String ADMIN = "/admin";
     private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
 
     private final Server jetty;
@@ -170,7 +173,7 @@ public final class DemoApp implements AutoCloseable {
         String password = generated ? randomPassword() : options.adminPassword();
         String mailTarget = mailer.settings().host() + ":" + mailer.settings().port();
         DemoContext context = new DemoContext(engine, stores, new HttpSessionBinder(), new SessionCsrfTokens(),
-                new AdminAccess(password), mailbox, mailTarget, availableProviders());
+                new AdminAccess(password), mailbox, mailTarget, mailer);
 
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -204,7 +207,7 @@ public final class DemoApp implements AutoCloseable {
         List<String> backends = new ArrayList<>(config.backends());
         backends.add("openid_connect");
         return new GatehouseConfig(backends, config.socialProviders(), config.siteUrl(), config.defaultProtocol(),
-                config.trustForwardedHeaders(), config.transactionKey(), config.transactionTtl(), config.httpTimeout(),
+                config.forwardedHeaders(), config.transactionKey(), config.transactionTtl(), config.httpTimeout(),
                 config.values());
     }
 
@@ -227,22 +230,15 @@ public final class DemoApp implements AutoCloseable {
         context.addServlet(new ServletHolder(new HomeServlet(demo)), "/");
         context.addServlet(new ServletHolder(new LoginPageServlet(demo)), "/login");
         context.addServlet(new ServletHolder(new LogoutServlet(demo)), "/logout");
-        context.addServlet(new ServletHolder(new AdminHomeServlet(demo)), "/admin/*");
+        // Gatehouse's admin pages under /admin/*; the exact paths of the demo's own sign-in and inbox win over it
+        context.addServlet(new ServletHolder(AdminServlet.builder(demo.engine().config())
+                .apps(demo.stores().socialApps()).accounts(demo.stores().socialAccounts()).users(demo.stores().users())
+                .settings(demo.stores().settings()).errorLog(demo.stores().errorLog()).mailer(demo.mailer())
+                .authorization(demo.admin()::isSignedIn).build()), ADMIN + "/*");
         context.addServlet(new ServletHolder(new AdminLoginServlet(demo)), AdminLoginServlet.PATH);
-        // "/x/*" also matches "/x" itself
-        context.addServlet(new ServletHolder(new SocialAppsServlet(demo)), "/admin/apps/*");
-        context.addServlet(new ServletHolder(new LoginSettingsServlet(demo)), "/admin/settings");
-        context.addServlet(new ServletHolder(new ErrorLogServlet(demo)), "/admin/errors");
-        context.addServlet(new ServletHolder(new MailboxServlet(demo)), "/admin/mail");
+        context.addServlet(new ServletHolder(new MailboxServlet(demo)), MailboxServlet.PATH);
         context.addServlet(new ServletHolder(new StylesheetServlet()), Layout.STYLESHEET);
         return context;
-    }
-
-    /** Provider ids whose modules are on the class path (all five the library ships, in the demo). */
-    private static List<String> availableProviders() {
-        TreeSet<String> ids = new TreeSet<>();
-        ServiceLoader.load(ProviderBackend.class).forEach(b -> ids.add(b.id()));
-        return List.copyOf(ids);
     }
 
     private static String randomKey() {
@@ -293,7 +289,7 @@ public final class DemoApp implements AutoCloseable {
         idp.ifPresent(i -> b.append("  Demo IdP     ").append(i.issuer())
                 .append("   (any user name; type an email and groups such as /demo/admins)\n"));
         b.append("  Mail         ").append(mailbox.map(m -> "in-JVM SMTP at " + context.mailTarget() + ", inbox at "
-                + baseUri() + "/admin/mail").orElse("SMTP server " + context.mailTarget())).append('\n');
+                + baseUri() + MailboxServlet.PATH).orElse("SMTP server " + context.mailTarget())).append('\n');
         b.append("  Database     ").append(database.description()).append('\n');
         b.append("\n  Stop with Ctrl+C.\n");
         return b.toString();

@@ -1,10 +1,10 @@
 package io.gatehouse.sso.demo;
 
 import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.jdbc.JdbcStores;
 import io.gatehouse.sso.servlet.SessionBinder;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,10 +18,10 @@ import java.util.Optional;
  * @param admin       the administrator's sign-in
  * @param mailbox     the in-JVM mail server, when the demo runs its own
  * @param mailTarget  where mail goes, for the inbox page (e.g. {@code smtp.example.com:587})
- * @param providers   provider ids whose modules are on the class path, for the social application form
+ * @param mailer      the mailer (the admin pages' test mail)
  */
 public record DemoContext(LoginEngine engine, JdbcStores stores, SessionBinder binder, SessionCsrfTokens csrf,
-                         AdminAccess admin, Optional<DemoMailbox> mailbox, String mailTarget, List<String> providers) {
+                         AdminAccess admin, Optional<DemoMailbox> mailbox, String mailTarget, Mailer mailer) {
     public DemoContext {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(stores, "stores");
@@ -29,6 +29,6 @@ public record DemoContext(LoginEngine engine, JdbcStores stores, SessionBinder b
         Objects.requireNonNull(csrf, "csrf");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(mailbox, "mailbox");
-        providers = List.copyOf(providers);
+        Objects.requireNonNull(mailer, "mailer");
     }
 }

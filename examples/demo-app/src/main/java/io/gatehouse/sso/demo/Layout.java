@@ -29,7 +29,8 @@ public final class Layout {
             nav.append("<a href=\"/admin/apps\">Social applications</a>")
                     .append("<a href=\"/admin/settings\">Login settings</a>")
                     .append("<a href=\"/admin/errors\">Error log</a>")
-                    .append("<a href=\"/admin/mail\">Mail</a>");
+                    .append("<a href=\"/admin/accounts\">Social accounts</a>")
+                    .append("<a href=\"/admin/inbox\">Inbox</a>");
         }
         String who = "";
         if (viewer.signedIn() || viewer.admin()) {

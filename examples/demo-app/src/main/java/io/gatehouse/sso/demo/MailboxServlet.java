@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code GET /admin/mail}: what the demo's own mail server received, newest first, with the links in each
+ * {@code GET /admin/inbox}: what the demo's own mail server received, newest first, with the links in each
  * mail clickable (a confirmation link, for example). With a real SMTP server configured, it says where mail goes.
  */
 final class MailboxServlet extends PageServlet {
+    /** Where the inbox is: beside Gatehouse's admin pages, behind the same admin sign-in. */
+    static final String PATH = "/admin/inbox";
 
     MailboxServlet(DemoContext demo) {
         super(demo);

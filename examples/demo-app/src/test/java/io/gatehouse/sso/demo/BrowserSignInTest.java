@@ -32,9 +32,11 @@ class BrowserSignInTest {
     DemoApp app;
     WebDriver browser;
     WebDriverWait wait;
+    Axe axe;
 
     @BeforeEach
     void startDemo() {
+        axe = Axe.installed();
         // group sync starts off and unmapped: the admin turns it on in the browser
         app = TestDemo.start(Map.of("DEMO_SETTING_LOGIN_ENABLE_SSO_GROUP_SYNC", "false", "DEMO_SETTING_SSO_GROUP_MAP", "{}"));
         browser = chromium.driver();
@@ -50,6 +52,7 @@ class BrowserSignInTest {
 
     void open(String path) {
         browser.get(app.baseUri() + path);
+        axe.check(browser);
     }
 
     WebElement element(String id) {
@@ -72,6 +75,8 @@ class BrowserSignInTest {
     }
 
     void signOut() {
+        // the admin pages are Gatehouse's, without the demo's sign-out button: the home page has it
+        open("/");
         element("sign-out").click();
         element("signed-out");
     }
@@ -88,10 +93,11 @@ class BrowserSignInTest {
         // the admin turns group sync on and maps the Demo IdP's groups
         signInAsAdmin();
         open("/admin/settings");
-        new Select(element("LOGIN_ENABLE_SSO_GROUP_SYNC")).selectByValue("true");
-        type("SSO_GROUP_MAP", GROUP_MAP);
+        new Select(element("f-LOGIN_ENABLE_SSO_GROUP_SYNC")).selectByValue("true");
+        type("f-SSO_GROUP_MAP", GROUP_MAP);
         element("save-settings").click();
         element("saved");
+        axe.check(browser);
         assertThat(app.stores().settings().get("LOGIN_ENABLE_SSO_GROUP_SYNC")).hasValue("true");
         assertThat(app.stores().settings().get("SSO_GROUP_MAP")).hasValue(GROUP_MAP);
         signOut();
@@ -110,6 +116,7 @@ class BrowserSignInTest {
         assertThat(browser.findElements(By.cssSelector("#groups .group"))).extracting(WebElement::getText)
                 .containsExactly("admin");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, Ada Lovelace");
+        axe.check(browser);
         User ada = app.stores().users().findByUsername("ada").orElseThrow();
         assertThat(app.stores().groups().groupNamesOf(ada.id())).containsExactly("admin");
         signOut();
@@ -119,6 +126,7 @@ class BrowserSignInTest {
         element("deny").click();
         wait.until(ExpectedConditions.urlContains("/accounts/" + DemoIdp.PROVIDER_ID + "/login/callback/"));
         assertThat(browser.findElement(By.className("gatehouse-code")).getText()).contains("cancelled");
+        axe.check(browser);
         String reference = browser.findElement(By.className("gatehouse-reference")).getText();
 
         // a garbled callback URL typed into the browser
@@ -132,5 +140,64 @@ class BrowserSignInTest {
         List<String> kinds = browser.findElements(By.cssSelector("#errors .kind")).stream().map(WebElement::getText).toList();
         assertThat(kinds).containsSubsequence("sso.transaction_missing", "sso.cancelled");
         assertThat(element("errors").getText()).contains("error=access_denied").contains(reference.replaceAll("\\D", ""));
+    }
+
+    @Test
+    void anAdminAddsAnAppChecksItSeesTheAccountAndItsTokenAndUnlinksIt() {
+        String issuer = app.idp().orElseThrow().issuer().toString();
+        signInAsAdmin();
+        open("/admin/apps/new");
+        new Select(element("f-provider")).selectByValue("openid_connect");
+        type("f-provider_id", "corp");
+        type("f-name", "Corp IdP");
+        type("f-client_id", "corp-client");
+        type("f-secret", "corp-secret");
+        type("f-settings", "{\"server_url\": \"" + issuer + "\"}");
+        type("f-sites", "localhost");
+        element("save-app").click();
+        wait.until(ExpectedConditions.urlToBe(app.baseUri() + "/admin/apps"));
+        axe.check(browser);
+
+        // the check against the in-JVM IdP: every check passes
+        element("apps").findElement(By.linkText("Check Corp IdP")).click();
+        assertThat(element("overall").getText()).contains("pass");
+        assertThat(browser.findElements(By.cssSelector("#checks .status-fail"))).isEmpty();
+        axe.check(browser);
+
+        // a wrong issuer and an unreachable host fail with their fix
+        String id = app.stores().socialApps().findAll().stream().filter(a -> a.name().equals("Corp IdP")).findFirst()
+                .orElseThrow().id();
+        app.stores().socialApps().save(app.stores().socialApps().findById(id).orElseThrow().toBuilder()
+                .settings(Map.of("server_url", issuer + "-elsewhere", "discovery_url", issuer + "/.well-known/openid-configuration"))
+                .build());
+        open("/admin/apps/" + id + "/check");
+        assertThat(element("check-discovery").getText()).contains("another issuer").contains("server_url");
+        app.stores().socialApps().save(app.stores().socialApps().findById(id).orElseThrow().toBuilder()
+                .settings(Map.of("server_url", "http://localhost:1/realms/none")).build());
+        open("/admin/apps/" + id + "/check");
+        assertThat(element("check-discovery").getText()).contains("cannot be fetched");
+
+        // a user signs in with the Demo IdP; the admin sees the account and its token (never its value) and unlinks it
+        toDemoIdp();
+        type("username", "grace");
+        type("email", "grace@example.com");
+        element("sign-in").click();
+        wait.until(ExpectedConditions.urlToBe(app.baseUri() + "/"));
+        open("/admin/accounts?q=grace");
+        element("accounts").findElement(By.linkText("grace")).click();
+        assertThat(element("token").getText()).contains("Scopes");
+        assertThat(browser.getPageSource()).doesNotContain(app.stores().socialAccounts().search("grace", 0, 1).stream()
+                .map(a -> app.stores().socialAccounts().findToken(a.provider(), a.uid()).orElseThrow().accessToken())
+                .findFirst().orElseThrow());
+        axe.check(browser);
+        element("unlink").click();
+        assertThat(element("last-way").getText()).contains("grace");
+        axe.check(browser);
+        element("confirm-unlink").click();
+        wait.until(ExpectedConditions.urlContains("/admin/accounts"));
+        assertThat(app.stores().socialAccounts().search("grace", 0, 10)).isEmpty();
+        open("/admin/errors");
+        open("/admin/settings");
+        open("/admin/mail");
     }
 }

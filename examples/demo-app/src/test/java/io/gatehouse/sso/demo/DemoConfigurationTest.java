@@ -71,7 +71,7 @@ class DemoConfigurationTest {
             assertThat(app.idp()).isEmpty();
             assertThat(app.mailbox()).isEmpty();
             assertThat(app.stores().socialApps().findAll()).isEmpty();
-            HttpBrowser browser = new HttpBrowser(app.baseUri());
+            DemoHttpBrowser browser = new DemoHttpBrowser(app.baseUri());
             assertThat(browser.get("/login").body()).contains("id=\"no-providers\"");
             browser.signInAsAdmin(app.adminPassword());
             assertThat(browser.get("/admin/mail").body()).contains("smtp.example.com:25");
@@ -83,10 +83,10 @@ class DemoConfigurationTest {
     void aRealProviderConfiguredByEnvironmentAloneGetsItsLoginButton() {
         try (DemoApp app = TestDemo.start(Map.of("SSO_SOCIAL_BACKENDS", "github", "SSO_SOCIAL_PROVIDERS",
                 "{\"github\": {\"APPS\": [{\"name\": \"GitHub\", \"client_id\": \"Ov23li-demo\", \"secret\": \"gh-secret\"}]}}"))) {
-            HttpBrowser browser = new HttpBrowser(app.baseUri());
+            DemoHttpBrowser browser = new DemoHttpBrowser(app.baseUri());
             assertThat(browser.get("/login").body()).contains("id=\"login-github\"").contains("Sign in with GitHub");
 
-            String toGitHub = HttpBrowser.location(browser.get("/accounts/github/login/?next=/"));
+            String toGitHub = DemoHttpBrowser.location(browser.get("/accounts/github/login/?next=/")).toString();
 
             assertThat(toGitHub).startsWith("https://github.com/login/oauth/authorize?").contains("client_id=Ov23li-demo")
                     .contains("redirect_uri=" + java.net.URLEncoder.encode(app.baseUri() + "/accounts/github/login/callback/",
@@ -135,7 +135,7 @@ class DemoConfigurationTest {
     }
 
     private static String adminHome(DemoApp app) {
-        HttpBrowser browser = new HttpBrowser(app.baseUri());
+        DemoHttpBrowser browser = new DemoHttpBrowser(app.baseUri());
         browser.signInAsAdmin(app.adminPassword());
         return browser.get("/admin/").body();
     }

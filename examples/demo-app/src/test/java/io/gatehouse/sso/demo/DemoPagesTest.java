@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoPagesTest {
     DemoApp app;
-    HttpBrowser browser;
+    DemoHttpBrowser browser;
 
     @BeforeAll
     void startDemo() {
@@ -38,7 +38,7 @@ class DemoPagesTest {
 
     @BeforeEach
     void freshBrowser() {
-        browser = new HttpBrowser(app.baseUri());
+        browser = new DemoHttpBrowser(app.baseUri());
     }
 
     String setting(String key) {
@@ -68,7 +68,7 @@ class DemoPagesTest {
 
     @Test
     void adminPagesSendAnAnonymousVisitorToTheAdminSignIn() {
-        for (String page : List.of("/admin/", "/admin/apps", "/admin/apps/new", "/admin/settings", "/admin/errors", "/admin/mail")) {
+        for (String page : List.of("/admin/", "/admin/apps", "/admin/apps/new", "/admin/settings", "/admin/errors", "/admin/inbox")) {
             HttpResponse<String> answer = browser.get(page);
 
             assertThat(answer.statusCode()).as(page).isEqualTo(302);
@@ -100,7 +100,7 @@ class DemoPagesTest {
 
     @Test
     void theAdminSignInLeadsBackToTheRequestedPageButNeverOffSite() {
-        String token = HttpBrowser.csrfToken(browser.get("/admin/login").body());
+        String token = DemoHttpBrowser.csrfToken(browser.get("/admin/login").body());
 
         HttpResponse<String> answer = browser.post("/admin/login", Map.of("username", "admin", "password", app.adminPassword(),
                 "next", "//evil.example/admin/", SessionCsrfTokens.FIELD, token));
@@ -124,14 +124,14 @@ class DemoPagesTest {
 
         assertThat(missing.statusCode()).isEqualTo(403);
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(forged.body()).contains("id=\"csrf-failed\"");
+        assertThat(forged.body()).contains("id=\"refused\"");
         assertThat(setting("SSO_GROUP_KEY")).isEqualTo(before);
     }
 
     @Test
     void aCsrfTokenOfAnotherSessionIsRefused() {
         browser.signInAsAdmin(app.adminPassword());
-        String othersToken = HttpBrowser.csrfToken(new HttpBrowser(app.baseUri()).get("/admin/login").body());
+        String othersToken = DemoHttpBrowser.csrfToken(new DemoHttpBrowser(app.baseUri()).get("/admin/login").body());
         Map<String, String> form = settingsForm(Map.of("SSO_GROUP_KEY", "roles"));
         form.put(SessionCsrfTokens.FIELD, othersToken);
 
@@ -162,9 +162,9 @@ class DemoPagesTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("id=\"form-errors\"")
-                .containsPattern("id=\"error-SSO_GROUP_MAP\">[^<]*must be a JSON object")
-                .containsPattern("id=\"error-LOGIN_ENABLE_SSO_REG\">[^<]*must be true or false")
-                .doesNotContain("id=\"error-SSO_GROUP_KEY\"")
+                .containsPattern("id=\"f-SSO_GROUP_MAP-error\">[^<]*must be a JSON object")
+                .containsPattern("id=\"f-LOGIN_ENABLE_SSO_REG-error\">[^<]*must be true or false")
+                .doesNotContain("id=\"f-SSO_GROUP_KEY-error\"")
                 // what the admin typed comes back, escaped, so it can be corrected
                 .contains("[&quot;/demo/admins&quot;]");
         assertThat(setting("SSO_GROUP_MAP")).isEqualTo(mapBefore);
@@ -181,7 +181,7 @@ class DemoPagesTest {
 
             assertThat(answer.statusCode()).isEqualTo(303);
             assertThat(setting("SSO_GROUP_MAP")).isEqualTo(map);
-            assertThat(browser.get(HttpBrowser.location(answer)).body()).contains("id=\"saved\"").contains("/demo/ops");
+            assertThat(browser.get(DemoHttpBrowser.location(answer)).body()).contains("id=\"saved\"").contains("/demo/ops");
         } finally {
             app.stores().settings().put("SSO_GROUP_MAP", SettingsSeed.DEFAULTS.get("SSO_GROUP_MAP"));
         }
@@ -254,7 +254,7 @@ class DemoPagesTest {
         HttpResponse<String> answer = browser.submit("/admin/apps/new", "/admin/apps/new", form);
 
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("id=\"error-settings\"").contains("id=\"error-sites\"").contains("id=\"error-provider\"");
+        assertThat(answer.body()).contains("id=\"f-settings-error\"").contains("id=\"f-sites-error\"").contains("id=\"f-provider-error\"");
         assertThat(app.stores().socialApps().findAll()).noneMatch(a -> a.name().equals(name));
     }
 
@@ -315,9 +315,9 @@ class DemoPagesTest {
 
         assertThat(callback.statusCode()).isEqualTo(200);
         assertThat(callback.body()).contains("gatehouse-check-mail").contains(email);
-        HttpBrowser admin = new HttpBrowser(app.baseUri());
+        DemoHttpBrowser admin = new DemoHttpBrowser(app.baseUri());
         admin.signInAsAdmin(app.adminPassword());
-        String inbox = admin.get("/admin/mail").body();
+        String inbox = admin.get("/admin/inbox").body();
         assertThat(inbox).contains("Confirm your email address").contains(email).contains("class=\"mail-link\"")
                 .contains(app.baseUri() + "/accounts/confirm-email/");
         assertThat(app.mailbox().orElseThrow().messages()).anyMatch(m -> m.to().contains(email)
@@ -376,14 +376,14 @@ class DemoPagesTest {
         String first = unique("alan");
         String second = unique("turing");
         browser.signInThroughDemoIdp(first, claims(first, first + "@example.com", true, "[]", ""));
-        String token = HttpBrowser.csrfToken(browser.get("/").body());
+        String token = DemoHttpBrowser.csrfToken(browser.get("/").body());
 
         HttpResponse<String> start = browser.post("/accounts/" + DemoIdp.PROVIDER_ID + "/login/?process=connect",
                 Map.of(SessionCsrfTokens.FIELD, token, "next", "/"));
         assertThat(start.statusCode()).isEqualTo(302);
-        HttpResponse<String> idp = browser.post(HttpBrowser.location(start), Map.of("username", second,
+        HttpResponse<String> idp = browser.post(DemoHttpBrowser.location(start), Map.of("username", second,
                 "claims", claims(second, second + "@example.com", true, "[]", "")));
-        HttpResponse<String> connected = browser.get(HttpBrowser.location(idp));
+        HttpResponse<String> connected = browser.get(DemoHttpBrowser.location(idp));
 
         assertThat(connected.statusCode()).isEqualTo(302);
         String home = browser.get("/").body();
@@ -414,12 +414,12 @@ class DemoPagesTest {
         HttpResponse<String> forged = browser.get("/accounts/" + DemoIdp.PROVIDER_ID + "/login/callback/?state=forged&code=x");
         assertThat(forged.statusCode()).isEqualTo(400);
         HttpResponse<String> start = browser.get("/accounts/" + DemoIdp.PROVIDER_ID + "/login/?next=/");
-        String state = java.net.URI.create(HttpBrowser.location(start)).getQuery().replaceAll(".*state=([^&]+).*", "$1");
+        String state = DemoHttpBrowser.location(start).getQuery().replaceAll(".*state=([^&]+).*", "$1");
         HttpResponse<String> denied = browser.get("/accounts/" + DemoIdp.PROVIDER_ID
                 + "/login/callback/?error=access_denied&state=" + state);
         assertThat(denied.statusCode()).isEqualTo(403);
 
-        HttpBrowser admin = new HttpBrowser(app.baseUri());
+        DemoHttpBrowser admin = new DemoHttpBrowser(app.baseUri());
         admin.signInAsAdmin(app.adminPassword());
         String log = admin.get("/admin/errors").body();
 
@@ -432,11 +432,11 @@ class DemoPagesTest {
         // an app of its own: the other tests' records would shift the pages
         try (DemoApp own = TestDemo.start()) {
             java.time.Instant start = java.time.Instant.now();
-            for (int i = 0; i < ErrorLogServlet.PAGE_SIZE + 5; i++) {
+            for (int i = 0; i < 20 + 5; i++) {
                 own.stores().errorLog().append(io.gatehouse.sso.spi.ErrorRecord.of(start.plusSeconds(i), "test.paging",
                         "record " + i, "", "test"));
             }
-            HttpBrowser admin = new HttpBrowser(own.baseUri());
+            DemoHttpBrowser admin = new DemoHttpBrowser(own.baseUri());
             admin.signInAsAdmin(own.adminPassword());
 
             String first = admin.get("/admin/errors").body();

@@ -24,6 +24,8 @@ final class TestDemo {
         env.put("DEMO_IDP_PORT", "0");
         env.put("DEMO_SMTP_PORT", "0");
         env.put("DEMO_ADMIN_PASSWORD", "admin-pw-" + UUID.randomUUID());
+        // the first IdP call of a test JVM loads the JDK HTTP client, which can outlast the default 5 s when busy
+        env.put("SSO_HTTP_TIMEOUT_MS", "20000");
         env.putAll(extra);
         return DemoApp.start(DemoOptions.from(env));
     }

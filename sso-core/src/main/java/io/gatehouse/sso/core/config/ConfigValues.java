@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import java.util.Optional;
 /**
  * The merged start-up values: environment (with prefix) over config file over the host's map.
  * Environment values are strings; file and map values keep their JSON shape (lists, objects).
- * Modules read their own keys here (the mail module reads its SMTP keys, for example).
+ * Modules read their own keys here (the mail module reads its SMTP keys, for example). A key with a
+ * {@linkplain ConfigKey#nestedPath() nested path} is also found inside its section, the way InvenTree's
+ * {@code config.yaml} writes it ({@code email: {host: ...}} for {@code email_host}).
  *
  * <pre>{@code
  * ConfigValues values = ConfigValues.of("SSO_", System.getenv(), Path.of("gatehouse.yaml"), Map.of());
@@ -27,15 +30,22 @@ public final class ConfigValues {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A value and where it came from, for error messages. */
+    private record Found(Object value, String source) {
+    }
+
     private final String prefix;
     private final Map<String, String> environment;
-    private final Map<String, Object> fileAndHost;
+    private final Map<String, Object> file;
+    private final Map<String, Object> host;
     private final String fileName;
 
-    private ConfigValues(String prefix, Map<String, String> environment, Map<String, Object> fileAndHost, String fileName) {
+    private ConfigValues(String prefix, Map<String, String> environment, Map<String, Object> file,
+                         Map<String, Object> host, String fileName) {
         this.prefix = prefix;
         this.environment = Map.copyOf(environment);
-        this.fileAndHost = fileAndHost;
+        this.file = file;
+        this.host = host;
         this.fileName = fileName;
     }
 
@@ -50,15 +60,15 @@ public final class ConfigValues {
             throw new ConfigException("prefix", "The environment prefix must be upper case and end with '_' (got '"
                     + prefix + "'), e.g. SSO_ or INVENTREE_");
         }
-        Map<String, Object> merged = new LinkedHashMap<>();
-        if (host != null) {
-            host.forEach((k, v) -> merged.put(k.toLowerCase(Locale.ROOT), v));
-        }
-        if (file != null) {
-            readFile(file).forEach((k, v) -> merged.put(k.toLowerCase(Locale.ROOT), v));
-        }
-        return new ConfigValues(prefix, environment == null ? Map.of() : environment, merged,
+        return new ConfigValues(prefix, environment == null ? Map.of() : environment,
+                file == null ? Map.of() : lowerCaseKeys(readFile(file)), host == null ? Map.of() : lowerCaseKeys(host),
                 file == null ? null : file.toString());
+    }
+
+    private static Map<String, Object> lowerCaseKeys(Map<String, ?> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -91,34 +101,103 @@ public final class ConfigValues {
 
     /** The raw value: the environment variable's string, else the file's or host's value. */
     public Optional<Object> get(ConfigKey key) {
+        return find(key).map(Found::value);
+    }
+
+    /** Where a key's value came from (or, when it is not set, where it would be read), for error messages. */
+    public String sourceOf(ConfigKey key) {
+        return find(key).map(Found::source).orElseGet(() -> environment.containsKey(key.envName(prefix))
+                ? "environment variable " + key.envName(prefix) : "config key '" + key.fileKey() + "'" + fileSuffix());
+    }
+
+    private Optional<Found> find(ConfigKey key) {
         String env = environment.get(key.envName(prefix));
         if (env != null) {
-            return Optional.of(env);
+            return Optional.of(new Found(env, "environment variable " + key.envName(prefix)));
         }
-        return Optional.ofNullable(fileAndHost.get(key.fileKey()));
+        Optional<Found> inFile = find(key, file, fileSuffix());
+        return inFile.isPresent() ? inFile : find(key, host, "");
     }
 
-    /** Where a key's value came from, for error messages. */
-    public String sourceOf(ConfigKey key) {
-        if (environment.containsKey(key.envName(prefix))) {
-            return "environment variable " + key.envName(prefix);
-        }
-        return fileName == null ? "config key '" + key.fileKey() + "'"
-                : "config key '" + key.fileKey() + "' (file " + fileName + ")";
+    private String fileSuffix() {
+        return fileName == null ? "" : " (file " + fileName + ")";
     }
 
+    /** The key in one layer, flat or in its section; both at once is ambiguous and refused. */
+    private static Optional<Found> find(ConfigKey key, Map<String, Object> layer, String where) {
+        Object flat = layer.get(key.fileKey());
+        Object nested = nested(key, layer, where);
+        if (flat != null && nested != null) {
+            throw new ConfigException(key.fileKey(), "config keys '" + key.fileKey() + "' and '" + key.nestedPath() + "'"
+                    + where + " both set the same value; keep one of them");
+        }
+        if (flat != null) {
+            return Optional.of(new Found(flat, "config key '" + key.fileKey() + "'" + where));
+        }
+        return Optional.ofNullable(nested).map(v -> new Found(v, "config key '" + key.nestedPath() + "'" + where));
+    }
+
+    private static Object nested(ConfigKey key, Map<String, Object> layer, String where) {
+        if (key.nestedPath().isEmpty()) {
+            return null;
+        }
+        int dot = key.nestedPath().indexOf('.');
+        String section = key.nestedPath().substring(0, dot);
+        String name = key.nestedPath().substring(dot + 1);
+        Object value = layer.get(section);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new ConfigException(section, "config key '" + section + "'" + where + " must be a mapping of settings"
+                    + " (e.g. " + section + ": {" + name + ": ...}), not " + kind(value));
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (String.valueOf(e.getKey()).equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String kind(Object value) {
+        return value instanceof Map ? "a mapping" : value instanceof List ? "a list" : "a single value";
+    }
+
+    /**
+     * A single value as text, exactly as given (not trimmed: white space can be part of a password).
+     *
+     * @throws ConfigException when the value is a list or a mapping, naming the key
+     */
+    public Optional<String> verbatim(ConfigKey key) {
+        Optional<Found> found = find(key);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Object value = found.get().value();
+        if (value instanceof Map || value instanceof List) {
+            throw new ConfigException(key.fileKey(), found.get().source() + " must be a single value, not " + kind(value));
+        }
+        return Optional.of(value.toString());
+    }
+
+    /** A single value as trimmed text; empty when unset or blank. Lists and mappings are refused as in {@link #verbatim}. */
     public Optional<String> string(ConfigKey key) {
-        return get(key).map(Object::toString).map(String::trim).filter(s -> !s.isEmpty());
+        return verbatim(key).map(String::trim).filter(s -> !s.isEmpty());
     }
 
+    /**
+     * A boolean: {@code true/false}, {@code yes/no}, {@code on/off}, {@code 1/0} and InvenTree's {@code y/n},
+     * {@code t/f}, in any letter case.
+     */
     public boolean bool(ConfigKey key, boolean fallback) {
         Optional<String> raw = string(key);
         if (raw.isEmpty()) {
             return fallback;
         }
         return switch (raw.get().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
+            case "true", "1", "yes", "on", "y", "t" -> true;
+            case "false", "0", "no", "off", "n", "f" -> false;
             default -> throw new ConfigException(key.fileKey(), sourceOf(key) + " must be true or false, not '" + raw.get() + "'");
         };
     }

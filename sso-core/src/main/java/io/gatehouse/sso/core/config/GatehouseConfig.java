@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,26 +25,27 @@ import java.util.Optional;
  * @param socialProviders       per-provider (or per-app-name) settings from {@code social_providers}
  * @param siteUrl               public base URL (scheme, host, optional path), or empty to derive it per request
  * @param defaultProtocol       {@code http} or {@code https}: the scheme of derived callback URLs
- * @param trustForwardedHeaders whether {@code X-Forwarded-*} / {@code Forwarded} headers may set the base URL
+ * @param forwardedHeaders      which proxy headers ({@code Forwarded}, {@code X-Forwarded-*}) may set the base URL
  * @param transactionKey        256-bit key sealing login transactions; empty means a per-process key
  * @param transactionTtl        how long a started login may take
  * @param httpTimeout           the total deadline of each call to an IdP (connect, headers and the whole body)
  * @param values                all merged values, for modules that read their own keys
  */
 public record GatehouseConfig(List<String> backends, Map<String, Map<String, Object>> socialProviders,
-                              Optional<URI> siteUrl, String defaultProtocol, boolean trustForwardedHeaders,
+                              Optional<URI> siteUrl, String defaultProtocol, ForwardedHeaders forwardedHeaders,
                               Optional<byte[]> transactionKey, Duration transactionTtl, Duration httpTimeout,
                               ConfigValues values) {
 
     public GatehouseConfig {
         backends = List.copyOf(backends);
+        Objects.requireNonNull(forwardedHeaders, "forwardedHeaders");
         socialProviders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(socialProviders));
     }
 
     /** Reads and validates every key; throws {@link ConfigException} naming the first bad one. */
     public static GatehouseConfig read(ConfigValues values) {
         return new GatehouseConfig(backends(values), socialProviders(values), siteUrl(values), protocol(values),
-                values.bool(ConfigKey.TRUST_FORWARDED_HEADERS, false), transactionKey(values),
+                ForwardedHeaders.read(values), transactionKey(values),
                 Duration.ofSeconds(values.positiveLong(ConfigKey.TRANSACTION_TTL_SECONDS, 600)),
                 Duration.ofMillis(values.positiveLong(ConfigKey.HTTP_TIMEOUT_MS, 5000)), values);
     }
@@ -173,8 +175,8 @@ public record GatehouseConfig(List<String> backends, Map<String, Map<String, Obj
     @Override
     public String toString() {
         return "GatehouseConfig[backends=" + backends + ", socialProviders=" + socialProviders.keySet()
-                + ", siteUrl=" + siteUrl + ", defaultProtocol=" + defaultProtocol + ", trustForwardedHeaders="
-                + trustForwardedHeaders + ", transactionKey=" + (transactionKey.isPresent() ? "(set)" : "(per-process)")
+                + ", siteUrl=" + siteUrl + ", defaultProtocol=" + defaultProtocol + ", forwardedHeaders="
+                + forwardedHeaders + ", transactionKey=" + (transactionKey.isPresent() ? "(set)" : "(per-process)")
                 + ", transactionTtl=" + transactionTtl + ", httpTimeout=" + httpTimeout + "]";
     }
 }

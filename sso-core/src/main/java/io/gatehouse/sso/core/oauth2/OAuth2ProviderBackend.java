@@ -1,5 +1,6 @@
 package io.gatehouse.sso.core.oauth2;
 
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.BaseProviderBackend;
@@ -79,5 +80,15 @@ public abstract class OAuth2ProviderBackend extends BaseProviderBackend {
         IssuedTokens tokens = context.clients().tokens().exchangeCode(endpoints(context).token(),
                 TokenEndpointAuth.of(context, tokenEndpointAuthMethods()), context, exchange);
         return new ProviderResult(profile(context, tokens), tokens.stored());
+    }
+
+    /** The token endpoint a login exchanges its code at, for diagnostics. */
+    public final URI tokenEndpoint(ProviderContext context) throws ProviderException {
+        return endpoints(context).token();
+    }
+
+    /** How a login authenticates the client at the token endpoint, for diagnostics. */
+    public final ClientAuthentication clientAuthentication(ProviderContext context) throws ProviderException {
+        return TokenEndpointAuth.of(context, tokenEndpointAuthMethods());
     }
 }

@@ -5,6 +5,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -27,6 +28,8 @@ import net.minidev.json.JSONObject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The token endpoint of any IdP, OpenID Connect or plain OAuth 2.0 (GitHub): the authorization code
@@ -105,7 +108,9 @@ public final class TokenEndpointClient {
 
     private SocialToken stored(AccessToken access, RefreshToken refresh) {
         Instant expires = access.getLifetime() > 0 ? clock.instant().plusSeconds(access.getLifetime()) : null;
-        return new SocialToken(access.getValue(), refresh == null ? null : refresh.getValue(), expires);
+        // RFC 6749 5.1: the granted scope, when the IdP says (it may leave it out when it granted what was asked)
+        Set<String> scopes = access.getScope() == null ? Set.of() : Set.copyOf(access.getScope().toStringList());
+        return new SocialToken(access.getValue(), refresh == null ? null : refresh.getValue(), expires, scopes);
     }
 
     /** The answer's JSON once it is known to be no error answer. */
@@ -160,5 +165,30 @@ public final class TokenEndpointClient {
         String type = response.getHeaderValue("Content-Type");
         String body = response.getBody();
         return (type == null ? "no content type" : type) + ", " + (body == null ? 0 : body.length()) + " characters";
+    }
+
+    /**
+     * Asks for a token with the client credentials grant (RFC 6749 4.4) to learn whether the IdP accepts the
+     * client's id and secret, with no user involved; a token it issues is dropped unread.
+     *
+     * @return the IdP's error code (RFC 6749 5.2, or GitHub's own), {@code http_<status>} for an answer without
+     *         one, or empty when the IdP issued a token
+     * @throws ProviderException {@link FailureCode#IDP_UNREACHABLE} when the endpoint cannot be reached
+     */
+    public Optional<String> tryClientCredentials(URI tokenEndpoint, ClientAuthentication auth) throws ProviderException {
+        HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, auth, new ClientCredentialsGrant()).build().toHTTPRequest();
+        request.setAccept("application/json");
+        HTTPResponse response = http.send(request, "token endpoint");
+        JSONObject json;
+        try {
+            json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
+        } catch (ParseException e) {
+            return Optional.of("http_" + response.getStatusCode());
+        }
+        if (json.get("error") instanceof String error) {
+            return Optional.of(error);
+        }
+        return response.getStatusCode() == 200 && json.containsKey("access_token")
+                ? Optional.empty() : Optional.of("http_" + response.getStatusCode());
     }
 }

@@ -165,4 +165,14 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
             throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, e.getMessage());
         }
     }
+
+    /**
+     * The IdP's metadata exactly as a login fetches it (discovery URL, issuer check, required endpoints), for
+     * diagnostics; with fresh {@link io.gatehouse.sso.core.provider.IdpClients} nothing cached hides an outage.
+     *
+     * @throws ProviderException as a login's discovery would fail
+     */
+    public final OIDCProviderMetadata discoveredMetadata(ProviderContext context) throws ProviderException {
+        return metadata(context);
+    }
 }

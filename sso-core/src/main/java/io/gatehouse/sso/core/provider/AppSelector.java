@@ -23,7 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * serve the current site, from the admin-edited repository and from {@code social_providers.<id>.APPS}.
  * An admin-edited app with no site is unusable (logged once, with the reason). With several usable
  * apps the choice is deterministic: the one named in the request, else the single non-hidden one,
- * else a clear error listing them.
+ * else a clear error listing them. The configuration's apps and settings are checked when the selector
+ * is made (at start-up: a {@link io.gatehouse.sso.core.config.ConfigException}); an admin-edited app's
+ * settings when it is selected (an {@link InvalidProviderSettingException} naming the setting).
  *
  * <pre>{@code
  * AppSelector selector = new AppSelector(apps, config, registry);
@@ -40,15 +42,18 @@ public final class AppSelector {
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final Map<String, ProviderSettings> configSettings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> knownKeys = new ConcurrentHashMap<>();
-    private final Map<String, List<SocialApp>> configApps = new ConcurrentHashMap<>();
-    /** By app id; more apps than any deployment has, so clearing it when full costs nothing in practice. */
-    private final Map<String, Merged> mergedById = new ConcurrentHashMap<>();
-    private static final int MAX_MERGED = 1024;
+    private final Map<String, List<SocialApp>> configApps;
+    private final MergedAppSettings merged = new MergedAppSettings();
 
+    /**
+     * @throws io.gatehouse.sso.core.config.ConfigException when {@code social_providers} holds a setting or an app
+     *                                                      Gatehouse cannot use
+     */
     public AppSelector(SocialAppRepository apps, GatehouseConfig config, ProviderRegistry registry) {
         this.apps = apps;
         this.config = config;
         this.registry = registry;
+        this.configApps = ConfiguredApps.read(config, registry);
     }
 
     /**
@@ -71,16 +76,16 @@ public final class AppSelector {
                     + routeId + ".APPS");
         }
         if (appName != null && !appName.isBlank()) {
-            return candidates.stream().filter(c -> c.app().name().equals(appName)).findFirst()
+            return checked(candidates.stream().filter(c -> c.app().name().equals(appName)).findFirst()
                     .orElseThrow(() -> new ProviderException(FailureCode.APP_NOT_CONFIGURED, "No social application named '"
-                            + appName + "' for '" + routeId + "' on site '" + site + "'; there are: " + names(candidates)));
+                            + appName + "' for '" + routeId + "' on site '" + site + "'; there are: " + names(candidates))));
         }
         if (candidates.size() == 1) {
-            return candidates.get(0);
+            return checked(candidates.get(0));
         }
         List<SelectedApp> visible = candidates.stream().filter(c -> !c.app().hidden()).toList();
         if (visible.size() == 1) {
-            return visible.get(0);
+            return checked(visible.get(0));
         }
         throw new ProviderException(FailureCode.APP_AMBIGUOUS, "Several social applications for '" + routeId
                 + "' serve site '" + site + "': " + names(candidates)
@@ -97,12 +102,31 @@ public final class AppSelector {
         for (ProviderBackend backend : registry.enabled()) {
             for (SocialApp app : appsOf(backend)) {
                 if (app.id().equals(appId) && app.routeId().equals(routeId) && servesSite(app, site, true)) {
-                    return selected(app, backend);
+                    return checked(selected(app, backend));
                 }
             }
         }
         throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "The social application this login started with (id "
                 + appId + ") no longer serves '" + routeId + "' on site '" + site + "'");
+    }
+
+    /** The app, if the settings every provider understands have values Gatehouse can use (an admin may have typed anything). */
+    private SelectedApp checked(SelectedApp selected) {
+        MergedAppSettings.Entry entry = merged.find(selected.app(), selected.backend());
+        boolean same = entry != null && entry.settings() == selected.settings();
+        if (same && entry.checked()) {
+            return selected;
+        }
+        try {
+            CommonSettings.check(selected.settings(), selected.backend().refusedSettings());
+        } catch (InvalidProviderSettingException e) {
+            throw new InvalidProviderSettingException(e.key(), "Social application '" + selected.app().name() + "' ("
+                    + selected.app().provider() + "): " + e.getMessage());
+        }
+        if (same) {
+            entry.passedCheck();
+        }
+        return selected;
     }
 
     /** Every usable, non-hidden app on the site, one per route id, in backend order: the login buttons. */
@@ -147,38 +171,9 @@ public final class AppSelector {
         return list;
     }
 
-    /** Apps from {@code social_providers.<id>.APPS}, read once (the configuration is fixed after start-up). */
+    /** Apps from {@code social_providers.<id>.APPS} (or {@code APP}); they serve every site (config has no sites). */
     private List<SocialApp> configApps(String providerId) {
-        return configApps.computeIfAbsent(providerId, this::readConfigApps);
-    }
-
-    /** Apps from {@code social_providers.<id>.APPS}; they serve every site (config has no sites). */
-    private List<SocialApp> readConfigApps(String providerId) {
-        Object raw = config.providerSettings(providerId).get("APPS");
-        if (!(raw instanceof List<?> list)) {
-            return List.of();
-        }
-        List<SocialApp> out = new ArrayList<>();
-        int index = 0;
-        for (Object item : list) {
-            index++;
-            if (!(item instanceof Map<?, ?> m)) {
-                warnOnce("apps:" + providerId + index, "social_providers.{}.APPS entry {} is not an object; ignored", providerId, index);
-                continue;
-            }
-            Map<String, Object> settings = new LinkedHashMap<>();
-            if (m.get("settings") instanceof Map<?, ?> s) {
-                s.forEach((k, v) -> settings.put(String.valueOf(k), v));
-            }
-            out.add(SocialApp.builder(providerId).id("config:" + providerId + ":" + index).providerId(str(m.get("provider_id")))
-                    .name(m.get("name") == null ? providerId : str(m.get("name"))).clientId(str(m.get("client_id")))
-                    .secret(str(m.get("secret"))).key(str(m.get("key"))).settings(settings).sites("*").build());
-        }
-        return List.copyOf(out);
-    }
-
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
+        return configApps.getOrDefault(providerId, List.of());
     }
 
     private boolean servesSite(SocialApp app, String site, boolean logWhenUnusable) {
@@ -218,41 +213,21 @@ public final class AppSelector {
     }
 
     private SelectedApp selected(SocialApp app, ProviderBackend backend) {
-        Merged last = app.id() == null ? null : mergedById.get(app.id());
-        if (last == null || !last.isFor(app, backend)) {
+        MergedAppSettings.Entry entry = merged.find(app, backend);
+        if (entry == null) {
             ProviderSettings settings = configSettings.computeIfAbsent(backend.id() + "\u0000" + app.name(),
                     k -> fromConfig(app, backend)).overriddenBy(app.settings());
             warnUnknownKeys(app, backend, settings);
-            last = new Merged(backend.id(), app.name(), app.settings(), settings);
-            if (app.id() != null) {
-                if (mergedById.size() >= MAX_MERGED) {
-                    mergedById.clear();
-                }
-                mergedById.put(app.id(), last);
-            }
+            entry = merged.remember(app, backend, settings);
         }
-        return new SelectedApp(app, backend, last.settings());
-    }
-
-    /**
-     * An app's effective settings as last merged: reused while the app's own settings are equal (a store may hand
-     * out a new but equal copy at every login), so a login does not re-merge and re-check them.
-     */
-    private record Merged(String backendId, String appName, Map<String, Object> appSettings, ProviderSettings settings) {
-        boolean isFor(SocialApp app, ProviderBackend backend) {
-            return backendId.equals(backend.id()) && appName.equals(app.name()) && appSettings.equals(app.settings());
-        }
+        return new SelectedApp(app, backend, entry.settings());
     }
 
     /** The configuration's part of an app's settings: fixed after start-up, so computed once per provider and name. */
     private ProviderSettings fromConfig(SocialApp app, ProviderBackend backend) {
-        Map<String, Object> base = new LinkedHashMap<>(config.providerSettings(backend.id()));
-        base.remove("APPS");
-        ProviderSettings settings = ProviderSettings.of(base);
+        ProviderSettings settings = ProviderSettings.of(ConfiguredApps.withoutApps(config.providerSettings(backend.id())));
         if (!app.name().equals(backend.id())) {
-            Map<String, Object> byName = new LinkedHashMap<>(config.providerSettings(app.name()));
-            byName.remove("APPS");
-            settings = settings.overriddenBy(byName);
+            settings = settings.overriddenBy(ConfiguredApps.withoutApps(config.providerSettings(app.name())));
         }
         return settings;
     }
@@ -282,8 +257,7 @@ public final class AppSelector {
     }
 
     /**
-     * The configuration problems found so far (an app without a site, an unknown setting key, a malformed
-     * {@code APPS} entry), each once, in the order found; each was also logged as a warning. For a host's
+     * The configuration problems found so far (an app without a site, an unknown setting key), each once, in the order found; each was also logged as a warning. For a host's
      * admin or diagnostics page.
      */
     public List<String> warnings() {

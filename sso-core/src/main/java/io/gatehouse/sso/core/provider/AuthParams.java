@@ -33,19 +33,26 @@ public final class AuthParams {
      *                           reserved parameter
      */
     public static Map<String, String> of(ProviderContext context) throws ProviderException {
-        Map<String, String> params;
         try {
-            params = new LinkedHashMap<>(context.settings().stringMap("AUTH_PARAMS"));
-        } catch (IllegalArgumentException e) {
+            return of(context.settings());
+        } catch (InvalidProviderSettingException e) {
             throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "Social application '" + context.app().name()
                     + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * The {@code AUTH_PARAMS} of these settings, in their order.
+     *
+     * @throws InvalidProviderSettingException when the setting is not an object or sets a reserved parameter
+     */
+    public static Map<String, String> of(ProviderSettings settings) {
+        Map<String, String> params = new LinkedHashMap<>(settings.stringMap("AUTH_PARAMS"));
         Set<String> reserved = new TreeSet<>(params.keySet());
         reserved.retainAll(RESERVED);
         if (!reserved.isEmpty()) {
-            throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "Social application '" + context.app().name()
-                    + "': AUTH_PARAMS may not set " + reserved + "; Gatehouse sets " + new TreeSet<>(RESERVED)
-                    + " itself (scope through the SCOPE setting)");
+            throw new InvalidProviderSettingException("AUTH_PARAMS", "AUTH_PARAMS may not set " + reserved
+                    + "; Gatehouse sets " + new TreeSet<>(RESERVED) + " itself (scope through the SCOPE setting)");
         }
         return params;
     }

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.core.provider;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +35,16 @@ public interface ProviderBackend {
         return Set.of();
     }
 
+    /**
+     * django-allauth settings this provider cannot honour, each with what to use instead (e.g. Microsoft's
+     * {@code VERIFIED_EMAIL} → {@code verified_email_domains} with a pinned tenant). An app or configuration that
+     * sets one to anything but {@code false} is refused (at start-up for configuration, at app selection for an
+     * admin-edited app) with that message, rather than the setting being ignored.
+     */
+    default Map<String, String> refusedSettings() {
+        return Map.of();
+    }
+
     /** Whether several apps of this provider may run side by side under their own {@code provider_id}. */
     default boolean multipleInstances() {
         return false;
@@ -53,7 +64,7 @@ public interface ProviderBackend {
     ProviderResult exchange(ProviderContext context, CodeExchange exchange) throws ProviderException;
 
     /** Settings keys every provider understands. */
-    Set<String> COMMON_SETTINGS = Set.of("SCOPE", "AUTH_PARAMS", "APPS", "hidden", "pkce_enabled", "OAUTH_PKCE_ENABLED",
+    Set<String> COMMON_SETTINGS = Set.of("SCOPE", "AUTH_PARAMS", "APPS", "APP", "hidden", "pkce_enabled", "OAUTH_PKCE_ENABLED",
             "VERIFIED_EMAIL", "EMAIL_AUTHENTICATION", "EMAIL_AUTHENTICATION_AUTO_CONNECT", "name", "client_id",
             "secret", "key", "settings", "sites", "provider_id", "group_sync");
 }

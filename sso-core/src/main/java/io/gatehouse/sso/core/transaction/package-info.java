@@ -6,7 +6,8 @@
  * is the engine's per-node memory of used values when the host wires no shared
  * {@link io.gatehouse.sso.spi.SingleUseValues}.
  *
- * <p>Adapters use {@code TransactionCookie} (its attributes and name prefix); the other types are
- * the engine's internals, public only so the engine's own packages can share them.
+ * <p>{@link io.gatehouse.sso.core.transaction.TransactionCookie} is public API: adapters read its attributes
+ * and name prefix. Every other type here is internal: not public API, may change without notice (public only
+ * so the engine's own packages can share them).
  */
 package io.gatehouse.sso.core.transaction;

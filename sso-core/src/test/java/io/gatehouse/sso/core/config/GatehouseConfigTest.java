@@ -28,7 +28,7 @@ class GatehouseConfigTest {
         assertThat(c.socialProviders()).isEmpty();
         assertThat(c.siteUrl()).isEmpty();
         assertThat(c.defaultProtocol()).isEqualTo("http");
-        assertThat(c.trustForwardedHeaders()).isFalse();
+        assertThat(c.forwardedHeaders()).isEqualTo(ForwardedHeaders.NONE);
         assertThat(c.transactionKey()).isEmpty();
         assertThat(c.transactionTtl()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.httpTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -189,7 +189,8 @@ class GatehouseConfigTest {
 
     @Test
     void booleansAndNumbersAreValidated() {
-        assertThat(read("SSO_", Map.of("SSO_TRUST_FORWARDED_HEADERS", "yes"), null, Map.of()).trustForwardedHeaders()).isTrue();
+        assertThat(read("SSO_", Map.of("SSO_TRUST_FORWARDED_HEADERS", "yes"), null, Map.of()).forwardedHeaders())
+                .isEqualTo(new ForwardedHeaders(true, true, true, false));
         assertThatThrownBy(() -> read("SSO_", Map.of("SSO_TRUST_FORWARDED_HEADERS", "maybe"), null, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("true or false");
         assertThatThrownBy(() -> read("SSO_", Map.of("SSO_HTTP_TIMEOUT_MS", "-5"), null, Map.of()))
@@ -199,5 +200,31 @@ class GatehouseConfigTest {
     @Test
     void aPrefixMustBeUpperCaseEndingInUnderscore() {
         assertThatThrownBy(() -> ConfigValues.of("sso", Map.of(), null, Map.of())).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void invenTreesBooleanSpellingsYAndTAreAccepted() {
+        assertThat(read("INVENTREE_", Map.of("INVENTREE_USE_X_FORWARDED_HOST", "y", "INVENTREE_USE_X_FORWARDED_PORT", "T"),
+                null, Map.of()).forwardedHeaders()).isEqualTo(new ForwardedHeaders(false, false, true, true));
+        assertThat(read("INVENTREE_", Map.of("INVENTREE_USE_X_FORWARDED_HOST", "n"), null, Map.of()).forwardedHeaders())
+                .isEqualTo(ForwardedHeaders.NONE);
+    }
+
+    @Test
+    void useXForwardedHostAndPortTrustOnlyTheirOwnHeader() {
+        assertThat(read("SSO_", Map.of(), null, Map.of("use_x_forwarded_host", true)).forwardedHeaders())
+                .isEqualTo(new ForwardedHeaders(false, false, true, false));
+        assertThat(read("SSO_", Map.of(), null, Map.of("use_x_forwarded_port", true)).forwardedHeaders())
+                .isEqualTo(new ForwardedHeaders(false, false, false, true));
+    }
+
+    @Test
+    void aListWhereOneValueBelongsIsAStartUpErrorNamingTheKey(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "site_url:\n  - https://a.example\n  - https://b.example\n");
+
+        assertThatThrownBy(() -> read("INVENTREE_", Map.of(), file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("config key 'site_url' (file " + file + ")")
+                .hasMessageContaining("must be a single value, not a list");
     }
 }

@@ -4,12 +4,14 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.http.IdpHttpClient;
 import io.gatehouse.sso.core.provider.CodeExchange;
+import io.gatehouse.sso.core.provider.IdpClients;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
-import io.gatehouse.sso.core.testing.AdjustableClock;
-import io.gatehouse.sso.core.testing.BackendContexts;
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.FakeServers;
+import io.gatehouse.sso.core.provider.ProviderSettings;
+import io.gatehouse.sso.spi.SocialApp;
+import io.gatehouse.sso.testidp.FakeIdp;
+import io.gatehouse.sso.testidp.FakeServers;
+import io.gatehouse.sso.testkit.AdjustableClock;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +37,14 @@ class TokenEndpointClientTest {
     final MockWebServer server = new MockWebServer();
     final AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-01-01T10:00:00Z"));
     final TokenEndpointClient client = new TokenEndpointClient(new IdpHttpClient(Duration.ofSeconds(2), 1 << 20), clock);
-    final ProviderContext context = BackendContexts.forApp("openid_connect", "Corp", "client-1", "client-secret-value",
-            Map.of(), CALLBACK);
+    final ProviderContext context = context("client-secret-value", Map.of());
     URI endpoint;
+
+    static ProviderContext context(String secret, Map<String, Object> settings) {
+        SocialApp app = SocialApp.builder("openid_connect").id("1").name("Corp").clientId("client-1").secret(secret)
+                .settings(settings).build();
+        return new ProviderContext(app, ProviderSettings.of(settings), CALLBACK, IdpClients.create(Duration.ofSeconds(5), Clock.systemUTC()));
+    }
 
     @BeforeEach
     void start() {
@@ -133,7 +141,7 @@ class TokenEndpointClientTest {
 
     @Test
     void anUnknownTokenAuthMethodIsAConfigurationError() {
-        ProviderContext jwt = BackendContexts.forApp("openid_connect", "Corp", "client-1", "s", Map.of("token_auth_method", "private_key_jwt"), CALLBACK);
+        ProviderContext jwt = context("s", Map.of("token_auth_method", "private_key_jwt"));
 
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> TokenEndpointAuth.of(jwt, null));
 

@@ -1,11 +1,13 @@
 package io.gatehouse.sso.core.provider;
 
 import io.gatehouse.sso.core.FailureCode;
-import io.gatehouse.sso.core.testing.BackendContexts;
-import io.gatehouse.sso.core.testing.ReservedAuthParams;
+import io.gatehouse.sso.spi.SocialApp;
+import io.gatehouse.sso.testidp.ReservedAuthParams;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,8 +17,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The one reading of {@code AUTH_PARAMS} every provider shares. */
 class AuthParamsTest {
     static ProviderContext withAuthParams(Object value) {
-        return BackendContexts.forApp("github", "Corp", "cid", "secret", Map.of("AUTH_PARAMS", value),
-                URI.create("http://localhost:8000/accounts/github/login/callback/"));
+        Map<String, Object> settings = Map.of("AUTH_PARAMS", value);
+        SocialApp app = SocialApp.builder("github").id("1").name("Corp").clientId("cid").secret("secret").settings(settings).build();
+        return new ProviderContext(app, ProviderSettings.of(settings), URI.create("http://localhost:8000/accounts/github/login/callback/"),
+                IdpClients.create(Duration.ofSeconds(5), Clock.systemUTC()));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.gatehouse.sso.core.transaction;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.gatehouse.sso.core.testing.AdjustableClock;
+import io.gatehouse.sso.testkit.AdjustableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -65,11 +65,10 @@ final class GitHubApi {
         HTTPResponse response = get("/user/emails");
         int status = response.getStatusCode();
         if (status == 403 || status == 404) {
-            Optional<String> publicEmail = text(user.get("email"));
             LOG.warn("GitHub GET /user/emails answered HTTP {} for social application '{}' (was the user:email scope "
                             + "granted?); using /user's {}, marked unverified", status, context.app().name(),
-                    publicEmail.isPresent() ? "public email" : "public email, which is not set");
-            return publicEmail.map(e -> List.of(new EmailAddress(e, false, true))).orElse(List.of());
+                    text(user.get("email")).isPresent() ? "public email" : "public email, which is not set");
+            return publicEmail(user);
         }
         if (status != 200) {
             throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, "GitHub GET /user/emails answered HTTP " + status
@@ -91,6 +90,11 @@ final class GitHubApi {
         }
         out.sort(Comparator.comparing(e -> !e.primary()));
         return out;
+    }
+
+    /** {@code /user}'s public address, unverified (nothing says GitHub verified it), or none. */
+    static List<EmailAddress> publicEmail(Map<String, Object> user) {
+        return text(user.get("email")).map(e -> List.of(new EmailAddress(e, false, true))).orElse(List.of());
     }
 
     /**

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  *
  * <p>Settings: {@code GITHUB_URL} for GitHub Enterprise Server, {@code authorize_url} / {@code token_url} /
  * {@code api_url} to override one endpoint, {@code orgs} to admit only active members of the listed
- * organizations (adds the {@code read:org} scope), {@code SCOPE} (default {@code read:user user:email}).
+ * organizations (adds the {@code read:org} scope), {@code SCOPE} (default {@code read:user user:email}), and
+ * django-allauth's {@code QUERY_EMAIL} (default {@code true}): {@code false} asks for {@code read:user} only and
+ * skips {@code GET /user/emails}, so the address is {@code /user}'s public one, unverified.
  *
  * <pre>{@code
  * social_backends: [github]
@@ -41,11 +43,13 @@ import java.util.regex.Pattern;
  */
 public final class GitHubBackend extends OAuth2ProviderBackend {
     private static final List<String> DEFAULT_SCOPES = List.of("read:user", "user:email");
+    private static final List<String> SCOPES_WITHOUT_EMAIL = List.of("read:user");
+    static final String QUERY_EMAIL = "QUERY_EMAIL";
     /** GitHub organization names: letters, digits and single hyphens, at most 39 characters. */
     private static final Pattern ORG_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
 
     public GitHubBackend() {
-        super("github", "GitHub", "GITHUB_URL", "authorize_url", "token_url", "api_url", "orgs");
+        super("github", "GitHub", "GITHUB_URL", "authorize_url", "token_url", "api_url", "orgs", QUERY_EMAIL);
     }
 
     @Override
@@ -76,10 +80,14 @@ public final class GitHubBackend extends OAuth2ProviderBackend {
         }
     }
 
-    /** The scopes to ask for: the configured or default ones, plus {@code read:org} when {@code orgs} restricts access. */
+    /**
+     * The scopes to ask for: the configured ones, else the defaults ({@code user:email} only with {@code QUERY_EMAIL}),
+     * plus {@code read:org} when {@code orgs} restricts access.
+     */
     @Override
     protected List<String> scopes(ProviderContext context) {
-        Set<String> scopes = new LinkedHashSet<>(super.scopes(context));
+        List<String> defaults = queryEmail(context) ? DEFAULT_SCOPES : SCOPES_WITHOUT_EMAIL;
+        Set<String> scopes = new LinkedHashSet<>(context.settings().scopesOr(defaults));
         boolean canReadOrgs = scopes.contains("read:org") || scopes.contains("write:org") || scopes.contains("admin:org");
         if (!orgs(context).isEmpty() && !canReadOrgs) {
             scopes.add("read:org");
@@ -97,13 +105,18 @@ public final class GitHubBackend extends OAuth2ProviderBackend {
         if (!orgs.isEmpty()) {
             requireMembership(context, api, orgs, login, uid);
         }
-        List<EmailAddress> emails = api.emails(user);
+        List<EmailAddress> emails = queryEmail(context) ? api.emails(user) : GitHubApi.publicEmail(user);
         String name = user.get("name") instanceof String s ? s.trim() : "";
         // same rule as OidcProfiles for a single "name": the last word is the family name
         int space = name.lastIndexOf(' ');
         String first = space < 0 ? name : name.substring(0, space).trim();
         String last = space < 0 ? "" : name.substring(space + 1);
         return new ProviderProfile(uid, emails, login, first, last, user);
+    }
+
+    /** django-allauth's {@code QUERY_EMAIL}: ask GitHub for the user's addresses with their verified flags. */
+    private static boolean queryEmail(ProviderContext context) {
+        return context.settings().bool(QUERY_EMAIL, true);
     }
 
     private static List<String> orgs(ProviderContext context) {

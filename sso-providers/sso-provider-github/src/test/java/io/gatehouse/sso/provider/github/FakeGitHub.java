@@ -1,7 +1,7 @@
 package io.gatehouse.sso.provider.github;
 
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.FakeServers;
+import io.gatehouse.sso.testidp.FakeIdp;
+import io.gatehouse.sso.testidp.FakeServers;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

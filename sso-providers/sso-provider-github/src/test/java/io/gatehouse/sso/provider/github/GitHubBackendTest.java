@@ -1,6 +1,5 @@
 package io.gatehouse.sso.provider.github;
 
-import io.gatehouse.sso.core.testing.BackendContexts;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.CodeExchange;
@@ -11,7 +10,8 @@ import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.provider.ProviderResult;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.BackendContexts;
+import io.gatehouse.sso.fixtures.LoginDance;
 import mockwebserver3.RecordedRequest;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -152,7 +152,7 @@ class GitHubBackendTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.gatehouse.sso.core.testing.ReservedAuthParams#names")
+    @MethodSource("io.gatehouse.sso.testidp.ReservedAuthParams#names")
     void aReservedAuthParamIsRefusedAsAConfigurationErrorNamingIt(String reserved) {
         ProviderException e = failure(() -> authorize(Map.of("AUTH_PARAMS", Map.of(reserved, "attacker-chosen")), VERIFIER));
 
@@ -283,6 +283,26 @@ class GitHubBackendTest {
         github.answer("/user/emails", r -> FakeGitHub.json(404, "{\"message\": \"Not Found\"}"));
 
         assertThat(signIn(Map.of()).emails()).isEmpty();
+    }
+
+    @Test
+    void queryEmailFalseAsksForNoEmailScopeAndUsesThePublicAddressUnverified() throws Exception {
+        assertThat(LoginDance.query(authorize(Map.of("QUERY_EMAIL", false), VERIFIER)).get("scope")).containsExactly("read:user");
+
+        ProviderProfile profile = signIn(Map.of("QUERY_EMAIL", false));
+
+        assertThat(profile.emails()).containsExactly(new EmailAddress("octocat@github.com", false, true));
+        assertThat(github.requests()).noneMatch(r -> r.getUrl().encodedPath().equals("/user/emails"));
+    }
+
+    @Test
+    void queryEmailTrueIsTheDefaultAndReadsTheAddressesWithTheirFlags() throws Exception {
+        assertThat(LoginDance.query(authorize(Map.of("query_email", true), VERIFIER)).get("scope"))
+                .containsExactly("read:user user:email");
+
+        signIn(Map.of("query_email", true));
+
+        assertThat(github.requests()).anyMatch(r -> r.getUrl().encodedPath().equals("/user/emails"));
     }
 
     @Test

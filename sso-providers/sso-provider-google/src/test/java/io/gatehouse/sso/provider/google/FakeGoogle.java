@@ -1,12 +1,12 @@
 package io.gatehouse.sso.provider.google;
 
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.FakeServers;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.gatehouse.sso.testidp.FakeIdp;
+import io.gatehouse.sso.testidp.FakeServers;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -1,6 +1,5 @@
 package io.gatehouse.sso.provider.google;
 
-import io.gatehouse.sso.core.testing.BackendContexts;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
@@ -11,7 +10,8 @@ import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.BackendContexts;
+import io.gatehouse.sso.fixtures.LoginDance;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -66,6 +66,17 @@ public final class MicrosoftBackend extends OidcProviderBackend {
         super("microsoft", "Microsoft", "tenant", "login_url", "graph_url", "allowed_tenants", "verified_email_domains");
     }
 
+    /**
+     * django-allauth's {@code VERIFIED_EMAIL} would trust every address Entra sends; but the admin of any tenant
+     * can give a user any address (the "nOAuth" takeover), so only domains with a pinned tenant are trusted.
+     */
+    @Override
+    public Map<String, String> refusedSettings() {
+        return Map.of("VERIFIED_EMAIL", "Microsoft Entra lets the admin of any tenant give a user any email address, "
+                + "so its addresses are never trusted wholesale. Use verified_email_domains (your domains) with TENANT "
+                + "set to your tenant id (or allowed_tenants) instead");
+    }
+
     /** {@code <login_url>/<tenant>/v2.0}: where discovery is; the real issuer comes from the document and the token. */
     @Override
     protected String issuer(ProviderContext context) throws ProviderException {

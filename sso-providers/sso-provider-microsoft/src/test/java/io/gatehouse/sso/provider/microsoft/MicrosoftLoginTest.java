@@ -1,10 +1,13 @@
 package io.gatehouse.sso.provider.microsoft;
 
+import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.core.LoginRequest;
+import io.gatehouse.sso.core.config.ConfigException;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.LoginDance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import java.util.Map;
 import static io.gatehouse.sso.provider.microsoft.FakeMicrosoft.TENANT_A;
 import static io.gatehouse.sso.provider.microsoft.FakeMicrosoft.TENANT_B;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Whole logins through the engine, with Microsoft's answers played by {@link FakeMicrosoft}. */
 class MicrosoftLoginTest {
@@ -100,5 +104,36 @@ class MicrosoftLoginTest {
 
         assertThat(fx.store.find("microsoft", FakeMicrosoft.OID).orElseThrow().extraData())
                 .containsEntry(MicrosoftBackend.GROUPS_OVERAGE_CLAIM, true).doesNotContainKey("groups");
+    }
+
+    @Test
+    void allauthsVerifiedEmailInTheConfigurationStopsStartUpNamingWhatToUseInstead() {
+        fx.addApp("microsoft", "Microsoft", FakeMicrosoft.CLIENT_ID, FakeMicrosoft.CLIENT_SECRET, Map.of());
+
+        assertThatThrownBy(() -> fx.engine(Map.of("social_providers", Map.of("microsoft",
+                Map.of("TENANT", TENANT_A, "VERIFIED_EMAIL", true))), new MicrosoftBackend()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("microsoft: provider setting 'VERIFIED_EMAIL' is not supported here")
+                .hasMessageContaining("verified_email_domains");
+    }
+
+    @Test
+    void allauthsVerifiedEmailOnAnAdminAppRefusesItsLoginsAndNothingIsPersisted() {
+        LoginOutcome outcome = engine(TENANT_A, Map.of("verified_email", true)).beginLogin("microsoft",
+                new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
+
+        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Failed.class,
+                f -> assertThat(f.failure().code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED));
+        assertThat(fx.errors()).singleElement().satisfies(r -> assertThat(r.info())
+                .contains("Social application 'Microsoft' (microsoft)", "VERIFIED_EMAIL", "verified_email_domains"));
+        assertThat(fx.nothingPersisted()).isTrue();
+    }
+
+    @Test
+    void verifiedEmailFalseIsHarmlessAndAccepted() {
+        LoginOutcome outcome = dance.login(engine(TENANT_A, Map.of("verified_email", false,
+                "verified_email_domains", List.of("contoso.com"))), "microsoft");
+
+        assertThat(outcome).isInstanceOf(LoginOutcome.SignedIn.class);
     }
 }

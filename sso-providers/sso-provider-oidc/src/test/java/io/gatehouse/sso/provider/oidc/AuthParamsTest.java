@@ -5,9 +5,9 @@ import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.LoginDance;
+import io.gatehouse.sso.testidp.FakeIdp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +44,7 @@ class AuthParamsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.gatehouse.sso.core.testing.ReservedAuthParams#names")
+    @MethodSource("io.gatehouse.sso.testidp.ReservedAuthParams#names")
     void aReservedParameterIsRefusedAsAConfigurationErrorNamingIt(String reserved) {
         LoginOutcome.Failed failed = (LoginOutcome.Failed) begin(Map.of(reserved, "attacker-chosen", "prompt", "login"));
 

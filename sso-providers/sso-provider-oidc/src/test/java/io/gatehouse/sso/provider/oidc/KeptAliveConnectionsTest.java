@@ -2,9 +2,9 @@ package io.gatehouse.sso.provider.oidc;
 
 import io.gatehouse.sso.core.LoginEngine;
 import io.gatehouse.sso.core.LoginOutcome;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.FakeIdp;
-import io.gatehouse.sso.core.testing.HaltedLogin;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.HaltedLogin;
+import io.gatehouse.sso.testidp.FakeIdp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

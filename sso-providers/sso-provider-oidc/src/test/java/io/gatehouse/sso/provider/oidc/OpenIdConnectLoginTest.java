@@ -8,11 +8,12 @@ import io.gatehouse.sso.core.LoginRequest;
 import io.gatehouse.sso.core.SignupDetails;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
 import io.gatehouse.sso.core.settings.SettingKey;
-import io.gatehouse.sso.core.testing.EngineFixture;
-import io.gatehouse.sso.core.testing.LoginDance;
+import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.fixtures.LoginDance;
 import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialAccount;
+import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDraft;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -39,6 +40,7 @@ class OpenIdConnectLoginTest {
 
     EngineFixture fx;
     LoginEngine engine;
+    SocialApp app;
     final LoginDance dance = new LoginDance();
 
     @AfterEach
@@ -52,9 +54,21 @@ class OpenIdConnectLoginTest {
         idp = new MockOAuth2Server();
         idp.start();
         fx = new EngineFixture();
-        fx.addApp("openid_connect", "Corp IdP", CLIENT_ID, "s3cret-client-value",
+        app = fx.addApp("openid_connect", "Corp IdP", CLIENT_ID, "s3cret-client-value",
                 Map.of("server_url", idp.issuerUrl("corp").toString()));
         engine = fx.engine(new OpenIdConnectBackend());
+    }
+
+    /** The app's settings from now on: its server_url and these (django-allauth's per-app settings). */
+    void appSettings(Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("server_url", idp.issuerUrl("corp").toString());
+        fx.apps.save(app.toBuilder().settings(all).build());
+    }
+
+    User existingAda() {
+        return fx.store.register(new Registration(new UserDraft("ada-local", "ada@example.com", "", "", true),
+                new IdentitySignIn("github", "7", Map.of(), null, Instant.now()), Set.of())).user();
     }
 
     static void nextUser(String subject, Map<String, Object> claims) {
@@ -421,5 +435,84 @@ class OpenIdConnectLoginTest {
             assertThat(f.failure().code()).isEqualTo(code);
             assertThat(f.failure().errorLogId()).isNotNull();
         });
+    }
+
+    @Test
+    void verifiedEmailTrueTrustsAnUnverifiedAddressSoTheNewUserIsActiveWithoutAConfirmationMail() {
+        appSettings(Map.of("verified_email", true));
+        nextUser("ada", Map.of("email_verified", false));
+
+        LoginOutcome outcome = dance.login(engine, "openid_connect");
+
+        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.SignedIn.class, s -> assertThat(s.user().active()).isTrue());
+        assertThat(fx.mailer.sent()).isEmpty();
+    }
+
+    @Test
+    void verifiedEmailDomainsTrustOnlyAddressesInThem() {
+        appSettings(Map.of("VERIFIED_EMAIL", List.of("example.org")));
+        nextUser("ada", Map.of("email_verified", false));
+
+        assertThat(dance.login(engine, "openid_connect")).isInstanceOf(LoginOutcome.AwaitingVerification.class);
+    }
+
+    @Test
+    void emailAuthenticationSignsInTheExistingUserByVerifiedEmailWithoutLinkingTheIdentity() {
+        User existing = existingAda();
+        appSettings(Map.of("EMAIL_AUTHENTICATION", true));
+        nextUser("ada", Map.of("email_verified", true));
+
+        LoginOutcome outcome = dance.login(engine, "openid_connect");
+
+        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.SignedIn.class, s -> {
+            assertThat(s.user().id()).isEqualTo(existing.id());
+            assertThat(s.newUser()).isFalse();
+            assertThat(s.account()).isNull();
+        });
+        assertThat(fx.store.find("openid_connect", "ada")).isEmpty();
+        assertThat(fx.store.findByEmail("ada@example.com")).hasSize(1);
+    }
+
+    @Test
+    void emailAuthenticationAutoConnectAlsoLinksTheIdentity() {
+        User existing = existingAda();
+        appSettings(Map.of("email_authentication", true, "EMAIL_AUTHENTICATION_AUTO_CONNECT", true));
+        nextUser("ada", Map.of("email_verified", true));
+
+        LoginOutcome outcome = dance.login(engine, "openid_connect");
+
+        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.SignedIn.class, s -> assertThat(s.account()).isNotNull());
+        assertThat(fx.store.find("openid_connect", "ada").orElseThrow().userId()).isEqualTo(existing.id());
+    }
+
+    @Test
+    void emailAuthenticationNeverUsesAnUnverifiedAddress() {
+        existingAda();
+        appSettings(Map.of("EMAIL_AUTHENTICATION", true, "EMAIL_AUTHENTICATION_AUTO_CONNECT", true));
+        nextUser("ada", Map.of("email_verified", false));
+
+        assertFailure(dance.login(engine, "openid_connect"), FailureCode.EMAIL_IN_USE);
+        assertThat(fx.store.find("openid_connect", "ada")).isEmpty();
+    }
+
+    @Test
+    void emailAuthenticationUsesAnAddressThatVerifiedEmailTrusts() {
+        User existing = existingAda();
+        appSettings(Map.of("EMAIL_AUTHENTICATION", true, "VERIFIED_EMAIL", List.of("example.com")));
+        nextUser("ada", Map.of("email_verified", false));
+
+        assertThat(dance.login(engine, "openid_connect")).isInstanceOfSatisfying(LoginOutcome.SignedIn.class,
+                s -> assertThat(s.user().id()).isEqualTo(existing.id()));
+    }
+
+    @Test
+    void anAdminAppWithAnUnusableAllauthSettingFailsAtSelectionNamingIt() {
+        appSettings(Map.of("EMAIL_AUTHENTICATION_AUTO_CONNECT", "sometimes"));
+
+        LoginOutcome outcome = engine.beginLogin("openid_connect", new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null));
+
+        assertFailure(outcome, FailureCode.APP_NOT_CONFIGURED);
+        assertThat(fx.errors().get(0).info()).contains("Social application 'Corp IdP'", "EMAIL_AUTHENTICATION_AUTO_CONNECT");
+        assertThat(fx.errors().get(0).data()).contains("setting=EMAIL_AUTHENTICATION_AUTO_CONNECT");
     }
 }

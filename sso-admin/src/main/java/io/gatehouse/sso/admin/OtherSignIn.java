@@ -1,0 +1,21 @@
+package io.gatehouse.sso.admin;
+
+import io.gatehouse.sso.spi.User;
+
+/**
+ * Whether a user can sign in other than through a linked identity (a local password, say), so the admin pages
+ * know when unlinking an identity would lock the user out. Only the host knows; the default, {@link #NONE},
+ * assumes single sign-on is the only way in, so unlinking a user's last identity always asks the admin to confirm.
+ *
+ * <pre>{@code
+ * OtherSignIn passwords = user -> hostUsers.hasUsablePassword(user.id());
+ * }</pre>
+ */
+@FunctionalInterface
+public interface OtherSignIn {
+
+    /** No user has another way in. */
+    OtherSignIn NONE = user -> false;
+
+    boolean available(User user);
+}

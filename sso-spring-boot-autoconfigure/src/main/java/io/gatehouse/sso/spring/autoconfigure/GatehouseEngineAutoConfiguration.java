@@ -1,0 +1,41 @@
+package io.gatehouse.sso.spring.autoconfigure;
+
+import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.core.LoginListener;
+import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.core.mail.Mailer;
+import io.gatehouse.sso.core.provider.ProviderRegistry;
+import io.gatehouse.sso.spi.ErrorLog;
+import io.gatehouse.sso.spi.SettingsSource;
+import io.gatehouse.sso.spi.SocialAccountRepository;
+import io.gatehouse.sso.spi.SocialAppRepository;
+import io.gatehouse.sso.spi.UserDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/**
+ * The {@link LoginEngine} on the stores, the mailer and every {@link LoginListener} bean (group sync is one),
+ * in their {@code @Order}. The stores come from {@link GatehouseJdbcAutoConfiguration} or the application.
+ */
+@AutoConfiguration(after = {GatehouseAutoConfiguration.class, GatehouseJdbcAutoConfiguration.class,
+        GatehouseMailAutoConfiguration.class, GatehouseGroupSyncAutoConfiguration.class})
+public class GatehouseEngineAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LoginEngine gatehouseLoginEngine(GatehouseConfig config, ProviderRegistry registry, SocialAppRepository apps,
+                                            SocialAccountRepository accounts, UserDirectory users, SettingsSource settings,
+                                            ErrorLog errorLog, ObjectProvider<Mailer> mailer,
+                                            ObjectProvider<LoginListener> listeners, ObjectProvider<Clock> clock) {
+        LoginEngine.Builder builder = LoginEngine.builder(config).registry(registry)
+                .apps(apps).accounts(accounts).users(users).settings(settings).errorLog(errorLog)
+                .mailer(mailer.getIfAvailable(() -> Mailer.NOT_CONFIGURED))
+                .clock(clock.getIfAvailable(Clock::systemUTC));
+        listeners.orderedStream().forEach(builder::listener);
+        return builder.build();
+    }
+}

@@ -1,0 +1,99 @@
+package io.gatehouse.sso.spring.autoconfigure;
+
+import io.gatehouse.sso.core.config.ConfigException;
+import io.gatehouse.sso.core.config.ConfigValues;
+import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.jdbc.JdbcStores;
+import io.gatehouse.sso.jdbc.SecretDecryptionException;
+import io.gatehouse.sso.jdbc.SecretKeyRing;
+import io.gatehouse.sso.jdbc.UnknownSecretKeyException;
+import io.gatehouse.sso.spi.ErrorLog;
+import io.gatehouse.sso.spi.GroupStore;
+import io.gatehouse.sso.spi.SettingsSource;
+import io.gatehouse.sso.spi.SocialAccountRepository;
+import io.gatehouse.sso.spi.SocialAppRepository;
+import io.gatehouse.sso.spi.UserDirectory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+
+/**
+ * Every Gatehouse store on the application's {@code DataSource} ({@link JdbcStores}): schema migrations at
+ * start-up unless {@code gatehouse.jdbc.migrate=false}, client secrets and tokens encrypted with the key ring
+ * of {@code gatehouse.secret-keys}. Each store is its own bean, so an application can replace one (say, its
+ * own {@link UserDirectory}) and keep the others.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, GatehouseAutoConfiguration.class})
+@ConditionalOnClass(JdbcStores.class)
+@ConditionalOnBean(DataSource.class)
+public class GatehouseJdbcAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SecretKeyRing gatehouseSecretKeyRing(GatehouseConfig config) {
+        ConfigValues values = config.values();
+        String spec = values.string(EnvironmentConfigValues.SECRET_KEYS).orElseThrow(() -> new ConfigException(
+                EnvironmentConfigValues.SECRET_KEYS.fileKey(), "No key encrypts Gatehouse's client secrets and tokens in the "
+                + "database: set gatehouse.secret-keys (or the environment variable "
+                + EnvironmentConfigValues.SECRET_KEYS.envName(values.prefix()) + ") to id:base64Key"));
+        try {
+            return SecretKeyRing.parse(spec);
+        } catch (IllegalArgumentException e) {
+            // the ring's messages never quote a key
+            throw new ConfigException(EnvironmentConfigValues.SECRET_KEYS.fileKey(),
+                    values.sourceOf(EnvironmentConfigValues.SECRET_KEYS) + ": " + e.getMessage());
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public JdbcStores gatehouseJdbcStores(DataSource dataSource, SecretKeyRing keys, GatehouseProperties properties) {
+        try {
+            return properties.jdbc().migrate() ? JdbcStores.create(dataSource, keys) : JdbcStores.withoutMigrations(dataSource, keys);
+        } catch (UnknownSecretKeyException | SecretDecryptionException e) {
+            throw new ConfigException(EnvironmentConfigValues.SECRET_KEYS.fileKey(), e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SocialAppRepository gatehouseSocialApps(JdbcStores stores) {
+        return stores.socialApps();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SocialAccountRepository gatehouseSocialAccounts(JdbcStores stores) {
+        return stores.socialAccounts();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public UserDirectory gatehouseUsers(JdbcStores stores) {
+        return stores.users();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public GroupStore gatehouseGroups(JdbcStores stores) {
+        return stores.groups();
+    }
+
+    /** Typed as the store (an admin screen writes it); an application's own {@link SettingsSource} replaces it. */
+    @Bean
+    @ConditionalOnMissingBean(SettingsSource.class)
+    public io.gatehouse.sso.spi.SettingsStore gatehouseSettings(JdbcStores stores) {
+        return stores.settings();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ErrorLog gatehouseErrorLog(JdbcStores stores) {
+        return stores.errorLog();
+    }
+}
