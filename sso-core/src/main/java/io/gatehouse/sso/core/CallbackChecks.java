@@ -38,10 +38,10 @@ final class CallbackChecks {
     /** Runs every check; the first that fails is the refusal, else {@code then} decides. */
     LoginOutcome verify(String routeId, CallbackRequest callback, LoginAttempt attempt, Then then) throws ProviderException {
         // RFC 6749 §3.1: request and response parameters must not be included more than once
-        Optional<String> repeated = callback.params().entrySet().stream().filter(p -> p.getValue().size() > 1)
-                .map(Map.Entry::getKey).findFirst();
-        if (repeated.isPresent()) {
-            return attempt.refuse(FailureCode.IDP_RESPONSE_INVALID, "The callback repeats the parameter '" + repeated.get() + "'");
+        for (Map.Entry<String, List<String>> p : callback.params().entrySet()) {
+            if (p.getValue().size() > 1) {
+                return attempt.refuse(FailureCode.IDP_RESPONSE_INVALID, "The callback repeats the parameter '" + p.getKey() + "'");
+            }
         }
         // RFC 6749 §4.1.2, OIDC Core 3.1.2.5 and 3.1.2.6: every answer (success or error) returns the state we sent
         String state = param(callback, "state");

@@ -63,7 +63,11 @@ final class LoginAttempt {
         Set<String> secrets = new HashSet<>(callback.cookies().values());
         // (short values are no credential, and blanking them would let a forged callback censor the admin's log)
         for (String name : List.of("code", "state")) {
-            callback.params().getOrDefault(name, List.of()).stream().filter(v -> v.length() >= 8).forEach(secrets::add);
+            for (String value : callback.params().getOrDefault(name, List.of())) {
+                if (value.length() >= 8) {
+                    secrets.add(value);
+                }
+            }
         }
         return new LoginAttempt(failures, routeId, "auth:/accounts/" + routeId + "/login/callback/", "provider=" + routeId,
                 "/", callback.baseUrl(), secrets);

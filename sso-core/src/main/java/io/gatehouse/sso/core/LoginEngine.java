@@ -23,6 +23,7 @@ import io.gatehouse.sso.spi.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public final class LoginEngine {
                 EngineParts.seal(config, clock), EngineParts.singleUseOrPerNode(b.singleUseValues, config, clock), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
         this.selector = new AppSelector(Objects.requireNonNull(b.apps, "apps"), config, registry);
-        this.clients = IdpClients.create(config.httpTimeout(), clock);
+        this.clients = IdpClients.create(config.httpTimeout(), clock, b.tls);
         this.checks = new CallbackChecks(parts);
         this.resolution = new AccountResolution(parts);
         this.sessions = new SessionLifecycle(parts, selector, clients,
@@ -248,6 +249,7 @@ public final class LoginEngine {
         private Clock clock = Clock.systemUTC();
         private ProviderRegistry registry;
         private SingleUseValues singleUseValues;
+        private SSLContext tls;
         private ErrorLogRetention retention;
         private SessionRegistry sessionRegistry;
         private SessionPolicy sessionPolicy = SessionPolicy.DEFAULT;
@@ -321,6 +323,12 @@ public final class LoginEngine {
         /** How long sessions live and how early access tokens are renewed; default {@link SessionPolicy#DEFAULT}. */
         public Builder sessionPolicy(SessionPolicy sessionPolicy) {
             this.sessionPolicy = Objects.requireNonNull(sessionPolicy, "sessionPolicy");
+            return this;
+        }
+
+        /** The TLS context of every call to an IdP (one whose certificate a private CA signed); default: the JVM's. */
+        public Builder tls(SSLContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 

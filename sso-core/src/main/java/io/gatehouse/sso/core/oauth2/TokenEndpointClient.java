@@ -1,5 +1,8 @@
 package io.gatehouse.sso.core.oauth2;
 
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -15,9 +18,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
-import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.http.Endpoints;
 import io.gatehouse.sso.core.http.IdpHttpClient;
@@ -122,9 +122,34 @@ public final class TokenEndpointClient {
 
     private IssuedTokens read(HTTPResponse response, URI tokenEndpoint, ProviderContext context, Grant grant)
             throws ProviderException {
-        OIDCTokens tokens = parse(response, "The token endpoint " + Endpoints.of(tokenEndpoint), context, grant);
-        return new IssuedTokens(tokens.getAccessToken(), tokens.getIDToken(), stored(tokens.getAccessToken(),
-                tokens.getRefreshToken()));
+        JSONObject json = parse(response, tokenEndpoint, context, grant);
+        try {
+            // what OIDCTokens.parse reads, without its copy of the answer's other members
+            AccessToken access = AccessToken.parse(json);
+            RefreshToken refresh = RefreshToken.parse(json);
+            JWT idToken = json.get("id_token") == null ? null : idToken(JSONObjectUtils.getNonBlankString(json, "id_token"));
+            return new IssuedTokens(access, idToken, stored(access, refresh));
+        } catch (ParseException e) {
+            throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what(tokenEndpoint) + " answered HTTP 200 "
+                    + "without a usable token: " + e.getMessage() + " (" + describe(response) + ")", e);
+        }
+    }
+
+    /**
+     * The ID token as Nimbus parses it. Gatehouse verifies signed ID tokens only, so the JWS parser goes first;
+     * {@link JWTParser}, which reads the header once more to pick the kind, runs only for what is not a JWS, so
+     * that the verifier can say what it got instead (an unsigned or encrypted token).
+     */
+    private static JWT idToken(String value) throws ParseException {
+        try {
+            return SignedJWT.parse(value);
+        } catch (java.text.ParseException notSigned) {
+            try {
+                return JWTParser.parse(value);
+            } catch (java.text.ParseException e) {
+                throw new ParseException("Couldn't parse ID token: " + e.getMessage(), e);
+            }
+        }
     }
 
     private SocialToken stored(AccessToken access, RefreshToken refresh) {
@@ -134,13 +159,15 @@ public final class TokenEndpointClient {
         return new SocialToken(access.getValue(), refresh == null ? null : refresh.getValue(), expires, scopes);
     }
 
-    private static OIDCTokens parse(HTTPResponse response, String what, ProviderContext context, Grant grant)
+    /** The answer's JSON once it is known to be no error answer. */
+    private static JSONObject parse(HTTPResponse response, URI tokenEndpoint, ProviderContext context, Grant grant)
             throws ProviderException {
         int status = response.getStatusCode();
         JSONObject json;
         try {
             json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
         } catch (ParseException e) {
+            String what = what(tokenEndpoint);
             throw status == 200
                     ? new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what + " answered HTTP 200 with a body that is "
                     + "not a token response (" + describe(response) + ")", e)
@@ -149,18 +176,18 @@ public final class TokenEndpointClient {
         }
         // RFC 6749 5.2 says HTTP 400; GitHub reports a refused code with HTTP 200 and an "error" member
         if (json.containsKey("error")) {
-            throw refused(what, status, ErrorObject.parse(json), context, grant);
+            throw refused(what(tokenEndpoint), status, ErrorObject.parse(json), context, grant);
         }
         if (status != 200) {
-            throw new ProviderException(grant.refused, what + " answered HTTP " + status
+            throw new ProviderException(grant.refused, what(tokenEndpoint) + " answered HTTP " + status
                     + " (" + describe(response) + ")");
         }
-        try {
-            return ((OIDCTokenResponse) OIDCTokenResponseParser.parse(json).toSuccessResponse()).getOIDCTokens();
-        } catch (ParseException | ClassCastException e) {
-            throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what + " answered HTTP 200 without a usable "
-                    + "token: " + e.getMessage() + " (" + describe(response) + ")", e);
-        }
+        return json;
+    }
+
+    /** How failures name the endpoint (built only for a failure). */
+    private static String what(URI tokenEndpoint) {
+        return "The token endpoint " + Endpoints.of(tokenEndpoint);
     }
 
     private static ProviderException refused(String what, int status, ErrorObject error, ProviderContext context, Grant grant) {

@@ -59,6 +59,10 @@ public final class JwksCache {
      * @throws ProviderException {@link FailureCode#IDP_RESPONSE_INVALID} when the {@code jwks_uri} is no URL
      */
     public JWSKeySelector<SecurityContext> keySelector(URI jwksUri, Set<JWSAlgorithm> algorithms) throws ProviderException {
+        JWSKeySelector<SecurityContext> known = selectors.get(new Selection(jwksUri, algorithms));
+        if (known != null) {
+            return known;
+        }
         URL url = url(jwksUri);
         return selectors.computeIfAbsent(new Selection(jwksUri, Set.copyOf(algorithms)),
                 s -> new CachingKeySelector(s.algorithms(), sources.computeIfAbsent(jwksUri, u -> source(url))));

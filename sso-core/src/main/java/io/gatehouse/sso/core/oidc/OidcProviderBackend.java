@@ -20,6 +20,7 @@ import io.gatehouse.sso.core.provider.VerifiedLogout;
 import io.gatehouse.sso.spi.SocialToken;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +63,9 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
 
     /** The discovery document's URL: {@code discovery_url} when set, else {@code <issuer>/.well-known/openid-configuration}. */
     protected URI discoveryUrl(ProviderContext context) throws ProviderException {
-        return context.settings().string("discovery_url").map(URI::create)
-                .orElse(OidcDiscovery.discoveryUrl(issuer(context)));
+        // the issuer's well-known URL only when no discovery_url is set (orElse would build it for every login)
+        Optional<String> configured = context.settings().string("discovery_url");
+        return configured.isPresent() ? URI.create(configured.get()) : OidcDiscovery.discoveryUrl(issuer(context));
     }
 
     /** The issuer the discovery document must declare, or null to skip the check. */
@@ -130,8 +132,9 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         IssuedTokens issued = context.clients().tokens().exchangeCode(md.getTokenEndpointURI(),
                 TokenEndpointAuth.of(context, md.getTokenEndpointAuthMethods()), context, exchange);
         OidcTokens tokens = verified(context, md, issued, exchange.nonce());
-        Map<String, Object> claims = new LinkedHashMap<>(tokens.idTokenClaims());
+        Map<String, Object> claims = tokens.idTokenClaims();
         if (fetchUserInfo(context) && md.getUserInfoEndpointURI() != null) {
+            claims = new LinkedHashMap<>(claims);
             claims.putAll(context.clients().userInfo().fetch(md, tokens.accessToken(), tokens.subject(), context.settings()));
         }
         String uidField = context.settings().string("uid_field").orElse("sub");
@@ -189,7 +192,8 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         }
         JWTClaimsSet claims = context.clients().idTokens().verify(md, context.app().clientId(), issued.idToken(), nonce,
                 issuerRule(context, md));
-        return new OidcTokens(claims.getSubject(), new LinkedHashMap<>(claims.toJSONObject()), issued.accessToken(),
+        // toJSONObject is a fresh map (times as epoch seconds, as the token carries them); nobody else holds it
+        return new OidcTokens(claims.getSubject(), Collections.unmodifiableMap(claims.toJSONObject()), issued.accessToken(),
                 issued.stored());
     }
 

@@ -8,6 +8,7 @@ import io.gatehouse.sso.core.oidc.LogoutTokenVerifier;
 import io.gatehouse.sso.core.oidc.OidcDiscovery;
 import io.gatehouse.sso.core.oidc.UserInfoClient;
 
+import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,7 +45,16 @@ public record IdpClients(IdpHttpClient http, OidcDiscovery discovery, TokenEndpo
      * @param clock the time for caches, token expiry and ID token time checks
      */
     public static IdpClients create(Duration deadline, Clock clock) {
-        IdpHttpClient http = new IdpHttpClient(deadline, IdpHttpClient.DEFAULT_MAX_BODY_BYTES);
+        return create(deadline, clock, null);
+    }
+
+    /**
+     * The same over https with this TLS context (e.g. trusting the private CA that signed the IdP's certificate).
+     *
+     * @param tls null for the JVM's default
+     */
+    public static IdpClients create(Duration deadline, Clock clock, SSLContext tls) {
+        IdpHttpClient http = new IdpHttpClient(deadline, IdpHttpClient.DEFAULT_MAX_BODY_BYTES, tls);
         JwksCache keys = new JwksCache(http, clock);
         return new IdpClients(http, new OidcDiscovery(http, clock), new TokenEndpointClient(http, clock),
                 new IdTokenVerifier(keys, clock), new UserInfoClient(http, keys), new LogoutTokenVerifier(keys, clock));
