@@ -22,11 +22,28 @@ import java.util.Objects;
  */
 public sealed interface LoginOutcome {
 
-    /** Where the user goes afterwards: always a same-origin path. */
+    /**
+     * Where the user goes afterwards: always a same-origin path.
+     *
+     * @return a same-origin path such as {@code /}; never an absolute URL
+     */
     String next();
 
-    /** Begin login: send the browser to the IdP and set the transaction cookie. */
+    /**
+     * Begin login: send the browser to the IdP and set the transaction cookie.
+     *
+     * @param location the URL to redirect the browser to (at the IdP)
+     * @param cookie   the transaction cookie to set with the redirect
+     * @param next     where the user goes once back
+     */
     record Redirect(URI location, TransactionCookie cookie, String next) implements LoginOutcome {
+        /**
+         * Requires the location and the cookie.
+         *
+         * @param location the URL to redirect the browser to (at the IdP)
+         * @param cookie   the transaction cookie to set with the redirect
+         * @param next     where the user goes once back
+         */
         public Redirect {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(cookie, "cookie");
@@ -44,7 +61,14 @@ public sealed interface LoginOutcome {
      */
     record SignedIn(User user, SocialAccount account, boolean newUser, String next, String sessionId) implements LoginOutcome {
 
-        /** A sign-in without a registered session. */
+        /**
+         * A sign-in without a registered session.
+         *
+         * @param user the local user
+         * @param account the identity's link
+         * @param newUser true when this login created the user
+         * @param next where the user goes afterwards
+         */
         public SignedIn(User user, SocialAccount account, boolean newUser, String next) {
             this(user, account, newUser, next, null);
         }
@@ -84,7 +108,12 @@ public sealed interface LoginOutcome {
     record EmailConfirmed(User user, String next) implements LoginOutcome {
     }
 
-    /** The login failed; nothing was persisted but the error-log record. */
+    /**
+     * The login failed; nothing was persisted but the error-log record.
+     *
+     * @param failure the code and message to show, with the error-log record's id
+     * @param next    where the user goes after reading the message
+     */
     record Failed(LoginFailure failure, String next) implements LoginOutcome {
     }
 }
