@@ -15,7 +15,11 @@ import io.gatehouse.sso.spi.UserDirectory;
  */
 public record IdentityStores(UserDirectory users, SocialAccountRepository accounts, GroupStore groups) {
 
-    /** Fresh, empty in-memory stores. */
+    /**
+     * Fresh, empty in-memory stores.
+     *
+     * @return stores sharing one in-memory data set
+     */
     public static IdentityStores inMemory() {
         InMemoryIdentityStore store = new InMemoryIdentityStore();
         return new IdentityStores(store, store, store);
