@@ -56,6 +56,10 @@ public sealed interface LoginOutcome {
      * {@code account} is the identity's link; it is null when the user signed in by email without the identity being
      * linked (the provider setting {@code EMAIL_AUTHENTICATION} without {@code EMAIL_AUTHENTICATION_AUTO_CONNECT}).
      *
+     * @param user      the local user to sign in
+     * @param account   the identity's link, or null (see above)
+     * @param newUser   true when this login created the user
+     * @param next      where the user goes afterwards
      * @param sessionId the sign-in session's id in the {@link io.gatehouse.sso.spi.SessionRegistry}, or null when
      *                  none was started (outcomes built outside the engine)
      */
@@ -80,13 +84,24 @@ public sealed interface LoginOutcome {
         }
     }
 
-    /** The identity was linked to the signed-in user. */
+    /**
+     * The identity was linked to the signed-in user.
+     *
+     * @param user    the signed-in user
+     * @param account the new link
+     * @param next    where the user goes afterwards
+     */
     record Connected(User user, SocialAccount account, String next) implements LoginOutcome {
     }
 
     /**
      * Auto-fill is off: show a sign-up form pre-filled with {@code suggested}, then call
      * {@link LoginEngine#completeSignup} with {@code signupToken} (sealed; expires with the transaction).
+     *
+     * @param signupToken  the sealed sign-up state; a credential, so {@link #toString()} hides it
+     * @param suggested    the values to pre-fill, from the IdP's profile
+     * @param providerName the provider the user came from, e.g. "GitHub"
+     * @param next         where the user goes after signing up
      */
     record PendingSignup(String signupToken, SignupDetails suggested, String providerName, String next)
             implements LoginOutcome {
@@ -96,7 +111,13 @@ public sealed interface LoginOutcome {
         }
     }
 
-    /** The account was created inactive and a verification mail was sent (or its failure logged). */
+    /**
+     * The account was created inactive and a verification mail was sent (or its failure logged).
+     *
+     * @param user     the new, inactive user
+     * @param mailSent false when sending failed (the error log has why)
+     * @param next     where the user goes after the confirmation
+     */
     record AwaitingVerification(User user, boolean mailSent, String next) implements LoginOutcome {
     }
 
@@ -104,6 +125,9 @@ public sealed interface LoginOutcome {
      * A confirmation link activated the account. This is not a sign-in: the link may have been forwarded
      * or opened on another device, so an adapter signs the user in only when the same browser session
      * created the account.
+     *
+     * @param user the user, now active
+     * @param next where the user goes next
      */
     record EmailConfirmed(User user, String next) implements LoginOutcome {
     }

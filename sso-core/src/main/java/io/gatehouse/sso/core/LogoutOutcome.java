@@ -55,7 +55,11 @@ public sealed interface LogoutOutcome {
         }
     }
 
-    /** Signed out; nothing more to do at the IdP. */
+    /**
+     * Signed out; nothing more to do at the IdP.
+     *
+     * @param next where the user goes afterwards
+     */
     record Done(String next) implements LogoutOutcome {
     }
 

@@ -12,6 +12,10 @@ import io.gatehouse.sso.spi.UserDirectory;
  * InMemoryIdentityStore s = new InMemoryIdentityStore();
  * IdentityStores stores = new IdentityStores(s, s, s);
  * }</pre>
+ *
+ * @param users    the users
+ * @param accounts the identity links, sharing the users' data
+ * @param groups   the groups and memberships, sharing the users' data
  */
 public record IdentityStores(UserDirectory users, SocialAccountRepository accounts, GroupStore groups) {
 
