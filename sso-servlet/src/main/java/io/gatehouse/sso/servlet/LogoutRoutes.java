@@ -34,9 +34,8 @@ final class LogoutRoutes {
         String sessionId = SsoSessionAttribute.of(request).orElse(null);
         // the host's session ends first, whatever the IdP does next
         sessionBinder.signOut(request, response);
-        LogoutOutcome outcome = engine.sessions().beginLogout(sessionId, request.getParameter("next"), mount.ssoBase());
+        LogoutOutcome outcome = RpInitiatedLogout.start(engine, request, response, mount, sessionId, request.getParameter("next"));
         if (outcome instanceof LogoutOutcome.Redirect r) {
-            TransactionCookies.begin(request, response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());
             responder.redirect(response, r.location().toString());
         } else {
             respond(request, response, mount, outcome);
@@ -49,8 +48,9 @@ final class LogoutRoutes {
         Map<String, String> cookies = new LinkedHashMap<>();
         if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
-                if (c.getName().equals(LogoutTransaction.COOKIE)) {
-                    cookies.putIfAbsent(c.getName(), c.getValue());
+                if (c.getName().equals(LogoutTransaction.COOKIE) && c.getValue() != null) {
+                    // written by TransactionCookies.begin, which puts the time it began before the seal
+                    cookies.putIfAbsent(c.getName(), TransactionCookies.sealed(c.getValue()));
                 }
             }
         }

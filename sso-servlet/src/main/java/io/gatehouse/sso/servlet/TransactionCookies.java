@@ -82,6 +82,11 @@ final class TransactionCookies {
         response.addCookie(cookie);
     }
 
+    /** The sealed transaction of a cookie value {@link #begin} wrote, without the time its login began. */
+    static String sealed(String value) {
+        return value.substring(value.indexOf(TIME_SEPARATOR) + 1);
+    }
+
     /** The request's sealed transactions by cookie name; other cookies (the session's, the host's) are not the engine's business. */
     static Map<String, String> read(HttpServletRequest request) {
         Map<String, String> out = new HashMap<>();
@@ -91,8 +96,7 @@ final class TransactionCookies {
         }
         for (Cookie c : cookies) {
             if (c.getName().startsWith(TransactionCookie.NAME_PREFIX) && c.getValue() != null) {
-                // the sealed transaction, without the time its login began
-                out.putIfAbsent(c.getName(), c.getValue().substring(c.getValue().indexOf(TIME_SEPARATOR) + 1));
+                out.putIfAbsent(c.getName(), sealed(c.getValue()));
             }
         }
         return out;
