@@ -48,9 +48,8 @@ final class LogoutRoutes {
         Map<String, String> cookies = new LinkedHashMap<>();
         if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
-                if (c.getName().equals(LogoutTransaction.COOKIE) && c.getValue() != null) {
-                    // written by TransactionCookies.begin, which puts the time it began before the seal
-                    cookies.putIfAbsent(c.getName(), TransactionCookies.sealed(c.getValue()));
+                if (c.getName().equals(LogoutTransaction.COOKIE)) {
+                    cookies.putIfAbsent(c.getName(), c.getValue());
                 }
             }
         }

@@ -63,7 +63,7 @@ public final class RpInitiatedLogout {
                                String sessionId, String next) {
         LogoutOutcome outcome = engine.sessions().beginLogout(sessionId, next, mount.ssoBase());
         if (outcome instanceof LogoutOutcome.Redirect r) {
-            TransactionCookies.begin(request, response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());
+            TransactionCookies.set(response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());
         }
         return outcome;
     }

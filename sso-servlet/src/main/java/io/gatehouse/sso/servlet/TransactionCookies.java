@@ -61,6 +61,14 @@ final class TransactionCookies {
         }
     }
 
+    /**
+     * Sets a cookie of a fixed name (the sign-out's): a new one replaces the old, so it needs neither the bound
+     * nor the begin time, and its value is exactly the sealed transaction.
+     */
+    static void set(HttpServletResponse response, TransactionCookie tx, String path, boolean secure) {
+        set(response, tx, tx.value(), path, secure);
+    }
+
     private static void set(HttpServletResponse response, TransactionCookie tx, String value, String path, boolean secure) {
         Cookie cookie = new Cookie(tx.name(), value);
         cookie.setPath(path);
@@ -82,11 +90,6 @@ final class TransactionCookies {
         response.addCookie(cookie);
     }
 
-    /** The sealed transaction of a cookie value {@link #begin} wrote, without the time its login began. */
-    static String sealed(String value) {
-        return value.substring(value.indexOf(TIME_SEPARATOR) + 1);
-    }
-
     /** The request's sealed transactions by cookie name; other cookies (the session's, the host's) are not the engine's business. */
     static Map<String, String> read(HttpServletRequest request) {
         Map<String, String> out = new HashMap<>();
@@ -96,7 +99,8 @@ final class TransactionCookies {
         }
         for (Cookie c : cookies) {
             if (c.getName().startsWith(TransactionCookie.NAME_PREFIX) && c.getValue() != null) {
-                out.putIfAbsent(c.getName(), sealed(c.getValue()));
+                // the sealed transaction, without the time its login began
+                out.putIfAbsent(c.getName(), c.getValue().substring(c.getValue().indexOf(TIME_SEPARATOR) + 1));
             }
         }
         return out;
