@@ -34,9 +34,8 @@ final class LogoutRoutes {
         String sessionId = SsoSessionAttribute.of(request).orElse(null);
         // the host's session ends first, whatever the IdP does next
         sessionBinder.signOut(request, response);
-        LogoutOutcome outcome = engine.sessions().beginLogout(sessionId, request.getParameter("next"), mount.ssoBase());
+        LogoutOutcome outcome = RpInitiatedLogout.start(engine, request, response, mount, sessionId, request.getParameter("next"));
         if (outcome instanceof LogoutOutcome.Redirect r) {
-            TransactionCookies.set(response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());
             responder.redirect(response, r.location().toString());
         } else {
             respond(request, response, mount, outcome);

@@ -29,6 +29,11 @@ record MountPoint(URI appBase, String prefix) {
         if (prefix == null) {
             throw new IllegalStateException("the SSO servlet must be mapped to a path ending in /accounts/*");
         }
+        return of(request, config, prefix);
+    }
+
+    /** The mount point of routes mapped at {@code <prefix>/accounts/*}, seen from a request to another path of the host. */
+    static MountPoint of(HttpServletRequest request, GatehouseConfig config, String prefix) {
         URI appBase = BaseUrl.resolve(config, request.getHeader("Host"), request.getContextPath(), request::getHeader);
         return new MountPoint(appBase, prefix);
     }

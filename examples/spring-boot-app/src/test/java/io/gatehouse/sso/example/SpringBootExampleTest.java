@@ -96,6 +96,24 @@ class SpringBootExampleTest {
     }
 
     @Test
+    void theSsoAdminPagesUnderAdminSsoServeTheAdminGroup() {
+        signIn("dee", "{\"email\": \"dee@example.com\", \"email_verified\": true, \"groups\": [\"/demo/admins\"]}");
+
+        HttpResponse<String> admin = get("/admin/sso/");
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("Single sign-on administration");
+    }
+
+    @Test
+    void theSsoAdminPagesRefuseAUserWithoutTheAdminGroupAndSendVisitorsToTheLoginPage() {
+        assertThat(get("/admin/sso/").statusCode()).isEqualTo(302);
+        signIn("eve", "{\"email\": \"eve@example.com\", \"email_verified\": true, \"groups\": [\"/demo/staff\"]}");
+
+        assertThat(get("/admin/sso/").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         signIn("cy", "{\"email\": \"cy@example.com\", \"email_verified\": true, \"groups\": [\"/demo/admins\"]}");
         assertThat(get("/admin").statusCode()).isEqualTo(200);

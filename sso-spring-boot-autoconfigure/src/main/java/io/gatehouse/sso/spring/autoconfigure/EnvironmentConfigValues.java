@@ -1,5 +1,6 @@
 package io.gatehouse.sso.spring.autoconfigure;
 
+import io.gatehouse.sso.core.ErrorLogRetention;
 import io.gatehouse.sso.core.config.ConfigKey;
 import io.gatehouse.sso.core.config.ConfigValues;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -45,6 +46,8 @@ public final class EnvironmentConfigValues {
         put(host, ConfigKey.SITE_URL, p.siteUrl());
         put(host, ConfigKey.LOGIN_DEFAULT_PROTOCOL, p.loginDefaultProtocol());
         put(host, ConfigKey.TRUST_FORWARDED_HEADERS, p.trustForwardedHeaders());
+        put(host, ConfigKey.USE_X_FORWARDED_HOST, p.useXForwardedHost());
+        put(host, ConfigKey.USE_X_FORWARDED_PORT, p.useXForwardedPort());
         put(host, ConfigKey.TRANSACTION_KEY, p.transactionKey());
         put(host, ConfigKey.TRANSACTION_TTL_SECONDS, p.transactionTtlSeconds());
         put(host, ConfigKey.HTTP_TIMEOUT_MS, p.httpTimeoutMs());
@@ -59,8 +62,35 @@ public final class EnvironmentConfigValues {
         putMail(host, "email_sender", p.emailSender());
         putMail(host, "email_timeout_ms", p.emailTimeoutMs());
         putMail(host, "email_ssl_trust", p.emailSslTrust());
+        putMail(host, "email_prefix", p.emailPrefix());
+        putMail(host, "email_backend", p.emailBackend());
+        Map<String, Object> section = emailSection(p.email());
+        if (!section.isEmpty()) {
+            host.put("email", section);
+        }
+        put(host, ErrorLogRetention.MAX_AGE_DAYS, p.errorLogMaxAgeDays());
+        put(host, ErrorLogRetention.FLOOD_WINDOW_SECONDS, p.errorLogFloodWindowSeconds());
         Path file = p.configFile() == null || p.configFile().isBlank() ? null : Path.of(p.configFile());
         return ConfigValues.of(p.envPrefix(), environmentVariables(environment), file, host);
+    }
+
+    /** InvenTree's {@code email:} section; Gatehouse reads it (and refuses a key given both ways) as in a config file. */
+    private static Map<String, Object> emailSection(GatehouseProperties.Email email) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        if (email != null) {
+            putMail(section, "host", email.host());
+            putMail(section, "port", email.port());
+            putMail(section, "username", email.username());
+            putMail(section, "password", email.password());
+            putMail(section, "tls", email.tls());
+            putMail(section, "ssl", email.ssl());
+            putMail(section, "sender", email.sender());
+            putMail(section, "timeout_ms", email.timeoutMs());
+            putMail(section, "ssl_trust", email.sslTrust());
+            putMail(section, "prefix", email.prefix());
+            putMail(section, "backend", email.backend());
+        }
+        return section;
     }
 
     /**

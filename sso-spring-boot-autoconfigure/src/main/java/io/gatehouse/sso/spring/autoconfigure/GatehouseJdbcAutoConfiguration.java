@@ -9,7 +9,9 @@ import io.gatehouse.sso.jdbc.SecretKeyRing;
 import io.gatehouse.sso.jdbc.UnknownSecretKeyException;
 import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.GroupStore;
+import io.gatehouse.sso.spi.SessionRegistry;
 import io.gatehouse.sso.spi.SettingsSource;
+import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.SocialAppRepository;
 import io.gatehouse.sso.spi.UserDirectory;
@@ -26,7 +28,9 @@ import javax.sql.DataSource;
  * Every Gatehouse store on the application's {@code DataSource} ({@link JdbcStores}): schema migrations at
  * start-up unless {@code gatehouse.jdbc.migrate=false}, client secrets and tokens encrypted with the key ring
  * of {@code gatehouse.secret-keys}. Each store is its own bean, so an application can replace one (say, its
- * own {@link UserDirectory}) and keep the others.
+ * own {@link UserDirectory}) and keep the others. The sign-in sessions ({@link SessionRegistry}) and the
+ * single-use values (used callback states, logout tokens' {@code jti}, refresh claims) are in the database too, so a
+ * back-channel logout received by one node ends a session held by another, and a replay is refused on every node.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, GatehouseAutoConfiguration.class})
 @ConditionalOnClass(JdbcStores.class)
@@ -144,6 +148,18 @@ public class GatehouseJdbcAutoConfiguration {
      * @param stores the JDBC stores
      * @return the error log
      */
+    @Bean
+    @ConditionalOnMissingBean
+    public SessionRegistry gatehouseSessionRegistry(JdbcStores stores) {
+        return stores.sessions();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SingleUseValues gatehouseSingleUseValues(JdbcStores stores) {
+        return stores.singleUseValues();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public ErrorLog gatehouseErrorLog(JdbcStores stores) {

@@ -26,6 +26,8 @@ import java.util.List;
  * @param siteUrl               Public base URL, e.g. https://app.example.com; derived per request when empty.
  * @param loginDefaultProtocol  Scheme of derived callback URLs: http or https.
  * @param trustForwardedHeaders Whether X-Forwarded-* / Forwarded headers may set the base URL.
+ * @param useXForwardedHost     InvenTree's (Django's) USE_X_FORWARDED_HOST: the base URL's host comes from X-Forwarded-Host.
+ * @param useXForwardedPort     InvenTree's (Django's) USE_X_FORWARDED_PORT: the base URL's port comes from X-Forwarded-Port.
  * @param transactionKey        32 random bytes in base64 sealing login transactions; the same on every node.
  * @param transactionTtlSeconds How long a started login may take, in seconds (default 600).
  * @param httpTimeoutMs         Connect and read time-out of calls to identity providers, in milliseconds (default 5000).
@@ -41,6 +43,12 @@ import java.util.List;
  *                              spring.mail.* too.
  * @param emailTimeoutMs        SMTP time-out in milliseconds.
  * @param emailSslTrust         The SMTP host whose certificate is accepted without checks (testing only).
+ * @param emailPrefix           Text put before every mail subject, e.g. "[App] " (InvenTree's email.prefix).
+ * @param emailBackend          InvenTree's Django mail backend; only the SMTP backend is accepted.
+ * @param email                 The same mail settings as a section, the way InvenTree's config.yaml writes them
+ *                              (gatehouse.email.host is gatehouse.email-host); one setting given both ways fails start-up.
+ * @param errorLogMaxAgeDays    Days an error-log record is kept after its last failure (default 90).
+ * @param errorLogFloodWindowSeconds Seconds within which identical failures share one error-log record (default 3600).
  * @param envPrefix             Prefix of the InvenTree-style environment variables, e.g. SSO_ or INVENTREE_.
  * @param configFile            A YAML or JSON file with the same keys (an InvenTree config.yaml); environment
  *                              variables win over it, and it wins over these properties.
@@ -48,16 +56,68 @@ import java.util.List;
  * @param web                   The servlet routes.
  * @param security              The Spring Security integration.
  * @param health                The Actuator health indicator.
+ * @param session               Sign-in sessions and token refresh.
+ * @param admin                 The admin pages (sso-admin).
+ * @param shutdown              The graceful stop of sign-ins when the application context closes.
  */
 @ConfigurationProperties("gatehouse")
 public record GatehouseProperties(
         List<String> socialBackends, Object socialProviders, String siteUrl, String loginDefaultProtocol,
-        Boolean trustForwardedHeaders, String transactionKey, Long transactionTtlSeconds, Long httpTimeoutMs,
-        String secretKeys,
+        Boolean trustForwardedHeaders, Boolean useXForwardedHost, Boolean useXForwardedPort, String transactionKey,
+        Long transactionTtlSeconds, Long httpTimeoutMs, String secretKeys,
         String emailHost, Integer emailPort, String emailUsername, String emailPassword, Boolean emailTls,
-        Boolean emailSsl, String emailSender, Long emailTimeoutMs, String emailSslTrust,
+        Boolean emailSsl, String emailSender, Long emailTimeoutMs, String emailSslTrust, String emailPrefix,
+        String emailBackend, @DefaultValue Email email, Long errorLogMaxAgeDays, Long errorLogFloodWindowSeconds,
         @DefaultValue("SSO_") String envPrefix, String configFile,
-        @DefaultValue Jdbc jdbc, @DefaultValue Web web, @DefaultValue Security security, @DefaultValue Health health) {
+        @DefaultValue Jdbc jdbc, @DefaultValue Web web, @DefaultValue Security security, @DefaultValue Health health,
+        @DefaultValue Session session, @DefaultValue Admin admin, @DefaultValue Shutdown shutdown) {
+
+    /**
+     * The mail settings as InvenTree's config.yaml section {@code email:} writes them.
+     *
+     * @param host      SMTP host.
+     * @param port      SMTP port.
+     * @param username  SMTP user name.
+     * @param password  SMTP password.
+     * @param tls       Use STARTTLS.
+     * @param ssl       Use implicit TLS (SMTPS).
+     * @param sender    The From address of Gatehouse's mails.
+     * @param timeoutMs SMTP time-out in milliseconds.
+     * @param sslTrust  The SMTP host whose certificate is accepted without checks (testing only).
+     * @param prefix    Text put before every mail subject.
+     * @param backend   InvenTree's Django mail backend; only the SMTP backend is accepted.
+     */
+    public record Email(String host, Integer port, String username, String password, Boolean tls, Boolean ssl,
+                        String sender, Long timeoutMs, String sslTrust, String prefix, String backend) {
+    }
+
+    /**
+     * Sign-in sessions and token refresh (the engine's SessionPolicy).
+     *
+     * @param maxAge      The longest a sign-in session lives; after it the browser is signed out even without word
+     *                    from the identity provider. At least your HTTP sessions' longest life.
+     * @param refreshSkew An access token expiring within this counts as expired: engine.tokens() refreshes it.
+     */
+    public record Session(@DefaultValue("24h") Duration maxAge, @DefaultValue("60s") Duration refreshSkew) {
+    }
+
+    /**
+     * The admin pages of sso-admin (social applications, login settings, accounts, error log, checks).
+     *
+     * @param path      Where the pages are mounted, e.g. /admin/sso; empty (the default) mounts nothing.
+     * @param authority The Spring Security authority a user needs to see and change them; with the default
+     *                  authority prefix, ROLE_admin is the local group admin.
+     */
+    public record Admin(String path, @DefaultValue("ROLE_admin") String authority) {
+    }
+
+    /**
+     * The graceful stop of sign-ins when the application context closes (LoginEngine.shutdown).
+     *
+     * @param timeout How long the close waits for sign-ins already under way; new ones get 503 from the start.
+     */
+    public record Shutdown(@DefaultValue("20s") Duration timeout) {
+    }
 
     /**
      * The JDBC stores.

@@ -5,6 +5,7 @@ import io.gatehouse.sso.core.config.ConfigException;
 import io.gatehouse.sso.servlet.CsrfCheck;
 import io.gatehouse.sso.servlet.MinimalPageRenderer;
 import io.gatehouse.sso.servlet.PageRenderer;
+import io.gatehouse.sso.servlet.RpInitiatedLogout;
 import io.gatehouse.sso.servlet.SessionBinder;
 import io.gatehouse.sso.servlet.SsoServlet;
 import io.gatehouse.sso.spi.GroupStore;
@@ -33,7 +34,8 @@ import java.util.List;
  * Gatehouse's routes inside a Spring Security application: the {@link SsoServlet} at
  * {@code gatehouse.web.accounts-path} ({@code /accounts/*}), signing users in as Spring Security authentications
  * ({@link SpringSecuritySessionBinder}) with authorities from their local groups, its POSTs guarded by Spring
- * Security's CSRF token ({@link SpringSecurityCsrfCheck}), and Gatehouse's DSL applied to every
+ * Security's CSRF token ({@link SpringSecurityCsrfCheck}), Spring Security's logout continuing at the IdP
+ * ({@link GatehouseLogoutHandler}), and Gatehouse's DSL applied to every
  * {@code SecurityFilterChain} through a {@code Customizer<HttpSecurity>} bean (off with
  * {@code gatehouse.security.apply-to-all-chains=false}).
  */
@@ -100,8 +102,14 @@ public class GatehouseWebSecurityAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public GatehouseLogoutHandler gatehouseLogoutHandler() {
-        return new GatehouseLogoutHandler();
+    public RpInitiatedLogout gatehouseRpInitiatedLogout(LoginEngine engine, GatehouseProperties properties) {
+        return new RpInitiatedLogout(engine, accountsPath(properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public GatehouseLogoutHandler gatehouseLogoutHandler(RpInitiatedLogout idp) {
+        return new GatehouseLogoutHandler(idp);
     }
 
     /**
@@ -118,16 +126,21 @@ public class GatehouseWebSecurityAutoConfiguration {
     @ConditionalOnMissingBean(name = "gatehouseSsoServlet")
     public ServletRegistrationBean<SsoServlet> gatehouseSsoServlet(LoginEngine engine, SessionBinder binder, CsrfCheck csrf,
                                                                   PageRenderer pages, GatehouseProperties properties) {
+        String path = accountsPath(properties);
+        SsoServlet servlet = SsoServlet.builder(engine).sessionBinder(binder).csrfCheck(csrf).pageRenderer(pages).build();
+        ServletRegistrationBean<SsoServlet> registration = new ServletRegistrationBean<>(servlet, path + "/*");
+        registration.setName("gatehouse-sso");
+        return registration;
+    }
+
+    private static String accountsPath(GatehouseProperties properties) {
         String path = properties.web().accountsPath();
         if (path == null || !path.startsWith("/") || !path.endsWith("/accounts")) {
             throw new ConfigException("gatehouse.web.accounts-path", "gatehouse.web.accounts-path must be a path ending in "
                     + "/accounts, such as /accounts or /sso/accounts (callback URLs are <base>/accounts/<provider>/login/callback/), not '"
                     + path + "'");
         }
-        SsoServlet servlet = SsoServlet.builder(engine).sessionBinder(binder).csrfCheck(csrf).pageRenderer(pages).build();
-        ServletRegistrationBean<SsoServlet> registration = new ServletRegistrationBean<>(servlet, path + "/*");
-        registration.setName("gatehouse-sso");
-        return registration;
+        return path;
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Spring Boot's {@code spring.mail.*} properties as Gatehouse's SMTP settings, so an application configures
  * its mail server once. They are translated to Gatehouse's mail keys and validated by {@link SmtpSettings#read},
  * and a complaint names the {@code spring.mail} property again. Spring has no sender property: the From
- * address is {@code gatehouse.email-sender} (or {@code <prefix>EMAIL_SENDER}).
+ * address is {@code gatehouse.email-sender} (or {@code <prefix>EMAIL_SENDER}), and the subject prefix
+ * {@code gatehouse.email-prefix}.
  *
  * <pre>{@code
  * Optional<SmtpSettings> smtp = SpringMailSettings.read(environment, config.values());
@@ -64,6 +65,7 @@ record SpringMailSettings(String host, Integer port, String username, String pas
         putIfSet(keys, MailKeys.EMAIL_TIMEOUT_MS.fileKey(), properties.get("mail.smtp.timeout"));
         putIfSet(keys, MailKeys.EMAIL_SSL_TRUST.fileKey(), properties.get("mail.smtp.ssl.trust"));
         gatehouse.string(MailKeys.EMAIL_SENDER).ifPresent(sender -> keys.put(MailKeys.EMAIL_SENDER.fileKey(), sender));
+        gatehouse.verbatim(MailKeys.EMAIL_PREFIX).ifPresent(prefix -> keys.put(MailKeys.EMAIL_PREFIX.fileKey(), prefix));
         try {
             return SmtpSettings.read(ConfigValues.of(gatehouse.prefix(), Map.of(), null, keys));
         } catch (ConfigException e) {

@@ -1,10 +1,15 @@
 package io.gatehouse.sso.spring.security;
 
+import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.servlet.EndedSessionFilter;
+import io.gatehouse.sso.servlet.SessionBinder;
 import io.gatehouse.sso.spring.autoconfigure.GatehouseProperties;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
@@ -12,15 +17,19 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.Optional;
 
 /**
  * Gatehouse's Spring Security DSL for one {@code SecurityFilterChain} ({@link Gatehouse#dsl()}). It lets
  * everyone reach the {@code /accounts/**} routes, hands the chain's security-context repository and session
- * strategy to the servlet's sign-in ({@link SignInContext}), adds Gatehouse's part to the chain's logout, and,
- * with a login page, sends unauthenticated browsers there. It changes nothing else of the chain: the
- * application keeps its own rules, CSRF setup and session management, and Gatehouse uses them.
+ * strategy to the servlet's sign-in ({@link SignInContext}), adds Gatehouse's part to the chain's logout (the IdP's
+ * sign-out too: {@link GatehouseLogoutHandler}), signs out browsers whose sign-in session ended elsewhere (the
+ * servlet's {@link EndedSessionFilter}, after the security context is loaded), leaves the IdP's back-channel logout
+ * POST (and the admin pages, which check their own token) to Gatehouse's CSRF checks, and, with a login page, sends
+ * unauthenticated browsers there. It changes nothing else of the chain: the application keeps its own rules, CSRF
+ * setup and session management, and Gatehouse uses them.
  *
  * <pre>{@code
  * http.with(Gatehouse.dsl(), gatehouse -> gatehouse.loginPage("/login"))
@@ -67,8 +76,15 @@ public final class GatehouseConfigurer extends AbstractHttpConfigurer<GatehouseC
                     PathPatternRequestMatcher.withDefaults().matcher(accounts + "/**")));
         }
         LogoutConfigurer<?> logout = http.getConfigurer(LogoutConfigurer.class);
-        if (logout != null) {
-            logout.addLogoutHandler(bean(http, GatehouseLogoutHandler.class).orElseGet(GatehouseLogoutHandler::new));
+        Optional<GatehouseLogoutHandler> handler = bean(http, GatehouseLogoutHandler.class);
+        if (logout != null && handler.isPresent()) {
+            logout.addLogoutHandler(handler.get());
+            // the application's own success handler (its logoutSuccessUrl) still answers every local-only sign-out
+            logout.logoutSuccessHandler(new GatehouseLogoutSuccessHandler(logout.getLogoutSuccessHandler()));
+        }
+        CsrfConfigurer<?> csrf = http.getConfigurer(CsrfConfigurer.class);
+        if (csrf != null) {
+            csrf.ignoringRequestMatchers(ownCsrfChecks(accounts, properties.map(p -> p.admin().path()).orElse("")));
         }
         String page = loginPage != null ? loginPage : properties.map(p -> p.security().loginPage()).orElse(null);
         if (page != null && !page.isBlank()) {
@@ -88,6 +104,25 @@ public final class GatehouseConfigurer extends AbstractHttpConfigurer<GatehouseC
                 .orElseGet(ChangeSessionIdAuthenticationStrategy::new);
         SignInContext context = new SignInContext(repository, sessions, getSecurityContextHolderStrategy());
         http.addFilterAfter(context.filter(), SecurityContextHolderFilter.class);
+        Optional<LoginEngine> engine = bean(http, LoginEngine.class);
+        Optional<SessionBinder> binder = bean(http, SessionBinder.class);
+        if (engine.isPresent() && binder.isPresent()) {
+            // after the context filter (same order, added later), so signing out uses this chain's repository
+            http.addFilterAfter(new EndedSessionFilter(engine.get(), binder.get()), SecurityContextHolderFilter.class);
+        }
+    }
+
+    /**
+     * The requests Spring's CSRF filter leaves alone: the IdP's back-channel logout (a server-to-server POST that can
+     * carry no token; Back-Channel Logout 1.0 section 2.5 and the signed logout token are its proof) and the admin
+     * pages, whose own per-session token every POST must carry.
+     */
+    private static RequestMatcher[] ownCsrfChecks(String accounts, String admin) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher backChannel = paths.matcher(HttpMethod.POST, accounts + "/*/backchannel-logout/");
+        RequestMatcher backChannelNoSlash = paths.matcher(HttpMethod.POST, accounts + "/*/backchannel-logout");
+        return admin == null || admin.isBlank() ? new RequestMatcher[] {backChannel, backChannelNoSlash}
+                : new RequestMatcher[] {backChannel, backChannelNoSlash, paths.matcher(admin + "/**")};
     }
 
     private static Optional<GatehouseProperties> properties(HttpSecurity http) {

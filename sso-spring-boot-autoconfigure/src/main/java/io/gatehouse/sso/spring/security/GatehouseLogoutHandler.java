@@ -1,5 +1,6 @@
 package io.gatehouse.sso.spring.security;
 
+import io.gatehouse.sso.servlet.RpInitiatedLogout;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -7,28 +8,44 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Gatehouse's part of Spring Security's logout, added to the chain's {@code LogoutConfigurer} by the DSL, so
- * {@code POST /logout} ends a Gatehouse sign-in like any other. It runs before Spring's own
- * {@code SecurityContextLogoutHandler}, which then clears the context and invalidates the session (with it
- * everything Gatehouse kept there: a pending sign-up, an awaited confirmation).
+ * {@code POST /logout} ends a Gatehouse sign-in everywhere: the sign-in session in the engine's registry (for every
+ * node) and, when the IdP publishes an {@code end_session_endpoint}, the IdP's session (OpenID Connect RP-Initiated
+ * Logout: {@link RpInitiatedLogout}). It runs before Spring's own {@code SecurityContextLogoutHandler}, which then
+ * clears the context and invalidates the HTTP session; the IdP's URL waits on the request for
+ * {@link GatehouseLogoutSuccessHandler}, which sends the browser there instead of the chain's logout success URL. The
+ * IdP sends it back to {@code /accounts/logout/callback/}, where the state is checked, then to the form's {@code next}
+ * (a same-origin path; default {@code /}).
  *
  * <pre>{@code
- * http.logout(logout -> logout.addLogoutHandler(new GatehouseLogoutHandler()));
+ * http.logout(logout -> logout.addLogoutHandler(new GatehouseLogoutHandler(new RpInitiatedLogout(engine, "/accounts"))));
  * }</pre>
  */
 public class GatehouseLogoutHandler implements LogoutHandler {
+    /** The request attribute holding the IdP's end-session URL ({@link URI}) when the IdP's sign-out follows. */
+    public static final String END_SESSION_ATTRIBUTE = GatehouseLogoutHandler.class.getName() + ".endSession";
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseLogoutHandler.class);
+
+    private final RpInitiatedLogout idp;
+
+    public GatehouseLogoutHandler(RpInitiatedLogout idp) {
+        this.idp = Objects.requireNonNull(idp, "idp");
+    }
 
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
-        if (authentication == null || !(authentication.getPrincipal() instanceof GatehouseUser user)) {
+        Optional<String> session = RpInitiatedLogout.sessionId(request);
+        if (session.isEmpty()) {
             return;
         }
-        LOG.info("User {} signed out", user.id());
-        // RP-INITIATED LOGOUT PLUGS IN HERE (session-lifecycle issue): once the engine can end the IdP session,
-        // ask it for the end_session_endpoint redirect of this user's identity (id_token_hint, post-logout URI)
-        // and leave it on the request for the chain's LogoutSuccessHandler to send. Until then logout is local:
-        // the session Spring Security invalidates next is the only one Gatehouse created.
+        Optional<URI> endSession = idp.begin(request, response, session.get(), request.getParameter("next"));
+        endSession.ifPresent(url -> request.setAttribute(END_SESSION_ATTRIBUTE, url));
+        LOG.info("User {} signed out{}", authentication instanceof GatehouseAuthentication sso ? sso.getPrincipal().id() : "",
+                endSession.isPresent() ? ", at the identity provider too" : "");
     }
 }

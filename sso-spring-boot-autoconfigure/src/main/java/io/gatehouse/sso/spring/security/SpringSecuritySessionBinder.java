@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,10 @@ import java.util.Optional;
  * do: a {@link GatehouseAuthentication} with the {@link GatehouseAuthorities}, the chain's
  * {@code SessionAuthenticationStrategy} first (a new session id against fixation, a new CSRF token), then the
  * context saved through the chain's {@code SecurityContextRepository} ({@link SignInContext}), and an
- * {@link InteractiveAuthenticationSuccessEvent} for the application's listeners.
+ * {@link InteractiveAuthenticationSuccessEvent} for the application's listeners. Signing out (a back-channel logout
+ * seen by the {@code EndedSessionFilter}, or {@code POST /accounts/logout/}) is Spring's own
+ * {@code SecurityContextLogoutHandler} on the chain's repository: the context cleared and saved empty, the session
+ * invalidated.
  *
  * <pre>{@code
  * SsoServlet servlet = SsoServlet.builder(engine)
@@ -50,6 +54,18 @@ public final class SpringSecuritySessionBinder implements SessionBinder {
         chain.holder().setContext(context);
         chain.repository().saveContext(context, request, response);
         events.publishEvent(new InteractiveAuthenticationSuccessEvent(authentication, SessionBinder.class));
+    }
+
+    @Override
+    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+        if (!(request.getAttribute(SignInContext.ATTRIBUTE) instanceof SignInContext chain)) {
+            SessionBinder.super.signOut(request, response);
+            return;
+        }
+        SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
+        logout.setSecurityContextRepository(chain.repository());
+        logout.setSecurityContextHolderStrategy(chain.holder());
+        logout.logout(request, response, chain.holder().getContext().getAuthentication());
     }
 
     @Override

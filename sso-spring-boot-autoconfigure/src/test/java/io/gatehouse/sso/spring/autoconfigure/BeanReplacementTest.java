@@ -1,7 +1,14 @@
 package io.gatehouse.sso.spring.autoconfigure;
 
 import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.core.AccessTokens;
 import io.gatehouse.sso.core.config.ConfigValues;
+import io.gatehouse.sso.core.session.LocalSessionRegistry;
+import io.gatehouse.sso.servlet.RpInitiatedLogout;
+import io.gatehouse.sso.spi.SessionRegistry;
+import io.gatehouse.sso.spi.SingleUseValues;
+import io.gatehouse.sso.testkit.InMemorySingleUseValues;
+import java.time.Duration;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.core.provider.ProviderRegistry;
@@ -61,14 +68,25 @@ class BeanReplacementTest {
                 bean(ErrorLog.class, () -> errors),
                 bean(Mailer.class, () -> Mailer.NOT_CONFIGURED),
                 bean(GroupSync.class, () -> new GroupSync(identities, settings, errors, Clock.systemUTC())),
-                bean(LoginEngine.class, () -> LoginEngine.builder(config).apps(new InMemorySocialApps()).accounts(identities)
-                        .users(identities).settings(settings).errorLog(errors).build()),
+                bean(LoginEngine.class, () -> ownEngine(config, identities, settings, errors)),
+                bean(SessionRegistry.class, () -> new LocalSessionRegistry(Clock.systemUTC())),
+                bean(SingleUseValues.class, InMemorySingleUseValues::new),
+                bean(AccessTokens.class, () -> ownEngine(config, identities, settings, errors).tokens()),
+                bean(GatehouseShutdown.class, () -> new GatehouseShutdown(ownEngine(config, identities, settings, errors), Duration.ofSeconds(1))),
+                bean(RpInitiatedLogout.class, () -> new RpInitiatedLogout(ownEngine(config, identities, settings, errors), "/accounts")),
                 bean(GatehouseAuthorities.class, () -> user -> List.of()),
                 bean(SessionBinder.class, HttpSessionBinder::new),
                 bean(CsrfCheck.class, CsrfCheck::sameOrigin),
                 bean(PageRenderer.class, () -> new MinimalPageRenderer("/brand.css")),
-                bean(GatehouseLogoutHandler.class, GatehouseLogoutHandler::new),
+                bean(GatehouseLogoutHandler.class, () -> new GatehouseLogoutHandler(
+                        new RpInitiatedLogout(ownEngine(config, identities, settings, errors), "/accounts"))),
                 bean(GatehouseMetrics.class, () -> new GatehouseMetrics(new SimpleMeterRegistry())));
+    }
+
+    private static LoginEngine ownEngine(GatehouseConfig config, InMemoryIdentityStore identities, InMemorySettings settings,
+                                         InMemoryErrorLog errors) {
+        return LoginEngine.builder(config).apps(new InMemorySocialApps()).accounts(identities)
+                .users(identities).settings(settings).errorLog(errors).build();
     }
 
     /** A view of {@code store} with only the one interface, as an application's single-purpose store would have. */

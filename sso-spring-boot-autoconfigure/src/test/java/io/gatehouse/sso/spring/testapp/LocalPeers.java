@@ -61,6 +61,16 @@ public final class LocalPeers implements AutoCloseable {
                 List.of(CLIENT_ID), all, 3600));
     }
 
+    /**
+     * A back-channel logout token of this IdP for {@code subject} (Back-Channel Logout 1.0 section 2.4): signed with
+     * the IdP's published key, typed {@code logout+jwt}, our client as audience, the logout event, a fresh {@code jti}.
+     */
+    public String logoutToken(String subject) {
+        return idp.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "logout+jwt",
+                List.of(CLIENT_ID), Map.of("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of())),
+                120)).serialize();
+    }
+
     @Override
     public void close() {
         idp.shutdown();
