@@ -1,6 +1,7 @@
 package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.core.i18n.Messages;
 import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.core.provider.AppSelector;
 import io.gatehouse.sso.core.provider.CodeExchange;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -67,7 +69,7 @@ public final class LoginEngine {
         Clock clock = b.clock;
         this.parts = new EngineParts(config, Objects.requireNonNull(b.accounts, "accounts"),
                 Objects.requireNonNull(b.users, "users"), new LoginSettings(Objects.requireNonNull(b.settings, "settings")),
-                b.mailer, b.listeners, new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock,
+                b.mailer, b.messages, b.listeners, new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock,
                         b.retention != null ? b.retention : ErrorLogRetention.from(config.values())),
                 EngineParts.seal(config, clock), EngineParts.singleUseOrPerNode(b.singleUseValues, config, clock), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
@@ -158,7 +160,12 @@ public final class LoginEngine {
      * confirmation mail is sent.
      */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl) {
-        LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl);
+        return completeSignup(signupToken, details, baseUrl, Locale.ENGLISH);
+    }
+
+    /** {@link #completeSignup(String, SignupDetails, URI)} for a reader of {@code locale}, who gets any confirmation mail in it. */
+    public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl, Locale locale) {
+        LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl, locale);
         return inFlight.run(attempt, () -> signups.complete(signupToken, details, attempt));
     }
 
@@ -245,6 +252,7 @@ public final class LoginEngine {
         private SettingsSource settings;
         private ErrorLog errorLog;
         private Mailer mailer = Mailer.NOT_CONFIGURED;
+        private Messages messages = Messages.of();
         private final List<LoginListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ProviderRegistry registry;
@@ -291,6 +299,12 @@ public final class LoginEngine {
 
         public Builder mailer(Mailer mailer) {
             this.mailer = Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        /** The texts of the confirmation mail; default {@link Messages#of}: the host's {@code gatehouse-messages}, then the core's. */
+        public Builder messages(Messages messages) {
+            this.messages = Objects.requireNonNull(messages, "messages");
             return this;
         }
 
