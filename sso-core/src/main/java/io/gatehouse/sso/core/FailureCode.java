@@ -67,6 +67,10 @@ public enum FailureCode {
     REFRESH_TOKEN_MISSING,
     REFRESH_REVOKED,
     REFRESH_FAILED,
+    /** The identity provider offers no RFC 7009 revocation endpoint (an admin revoking a stored token). */
+    TOKEN_REVOCATION_UNSUPPORTED,
+    /** The identity provider's revocation endpoint refused or failed to revoke a stored token. */
+    TOKEN_REVOCATION_FAILED,
     SETTINGS_INVALID,
     /** The host's store (database) could not be reached in time; nothing of this sign-in was stored. */
     STORE_UNAVAILABLE,
