@@ -186,6 +186,23 @@ class AdminPagesTest {
     }
 
     @Test
+    void forgedRequestsToRandomProviderIdsCountOnOneRecordPerRouteInsteadOfARowEach() {
+        HttpBrowser attacker = new HttpBrowser(site.base());
+        for (int i = 0; i < 300; i++) {
+            attacker.get("/accounts/random-" + i + "/login/callback/?state=forged-state-" + i + "&code=forged-code-" + i);
+            attacker.get("/accounts/random-" + i + "/login/");
+        }
+
+        assertThat(site.fixture.errorLog.all()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.count()).isEqualTo(300);
+            assertThat(r.provider()).isEqualTo("(unknown)");
+            assertThat(r.data()).as("the first id given stays readable").isEqualTo("provider=random-0");
+        });
+        assertThat(site.fixture.errorLog.all()).extracting(ErrorRecord::path)
+                .containsExactlyInAnyOrder("auth:/accounts/(unknown)/login/callback/", "auth:/accounts/(unknown)/login/");
+    }
+
+    @Test
     void theErrorLogIsFilteredByCodeAndProviderAndReadsInGerman() {
         site.fixture.errorLog.append(ErrorRecord.of(Instant.parse("2026-03-01T10:00:00Z"), "sso.cancelled", "keycloak cancelled",
                 "", "auth:/accounts/keycloak/login/callback/"));

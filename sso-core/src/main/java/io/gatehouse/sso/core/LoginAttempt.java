@@ -1,5 +1,6 @@
 package io.gatehouse.sso.core;
 
+import io.gatehouse.sso.core.provider.AppSelector;
 import io.gatehouse.sso.core.provider.InvalidProviderSettingException;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
@@ -58,6 +59,18 @@ final class LoginAttempt {
         this.baseUrl = baseUrl;
         this.secrets = secrets;
         this.locale = locale;
+    }
+
+    /** The route a record names for a route id that no provider serves: one error-log key for any number of them. */
+    static final String UNKNOWN_ROUTE = "(unknown)";
+
+    /**
+     * The route id failures on {@code routeId} are recorded under: itself when a provider serves it, else
+     * {@link #UNKNOWN_ROUTE}, so a flood of requests to random provider ids counts on one record per window instead
+     * of adding a row for each (the id given stays in the record's data, {@code provider=...}).
+     */
+    static String recordedRoute(AppSelector selector, String routeId) {
+        return routeId != null && selector.isRoute(routeId) ? routeId : UNKNOWN_ROUTE;
     }
 
     /** Beginning a login or connect on a provider route. */

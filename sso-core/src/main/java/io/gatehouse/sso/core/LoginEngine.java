@@ -107,7 +107,8 @@ public final class LoginEngine {
 
     /** Starts a login or connect: on success a {@link LoginOutcome.Redirect} to the IdP with the transaction cookie. */
     public LoginOutcome beginLogin(String routeId, LoginRequest request) {
-        LoginAttempt attempt = LoginAttempt.begin(parts.failures(), routeId, request);
+        LoginAttempt attempt = LoginAttempt.begin(parts.failures(), LoginAttempt.recordedRoute(selector, routeId), request)
+                .about("provider=" + routeId);
         return inFlight.run(attempt, () -> {
             if (!parts.settings().ssoEnabled()) {
                 return attempt.refuse(FailureCode.SSO_DISABLED, "SSO login attempted while LOGIN_ENABLE_SSO is off");
@@ -125,7 +126,8 @@ public final class LoginEngine {
 
     /** Completes the IdP's redirect back: the {@link CallbackChecks}, the code exchange, then the account policy. */
     public LoginOutcome completeLogin(String routeId, CallbackRequest callback) {
-        LoginAttempt attempt = LoginAttempt.callback(parts.failures(), routeId, callback);
+        LoginAttempt attempt = LoginAttempt.callback(parts.failures(), LoginAttempt.recordedRoute(selector, routeId), callback)
+                .about("provider=" + routeId);
         return inFlight.run(attempt, () -> {
             if (!parts.settings().ssoEnabled()) {
                 return attempt.refuse(FailureCode.SSO_DISABLED, "SSO callback received while LOGIN_ENABLE_SSO is off");
