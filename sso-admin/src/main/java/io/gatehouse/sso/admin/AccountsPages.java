@@ -1,5 +1,8 @@
 package io.gatehouse.sso.admin;
 
+import io.gatehouse.sso.core.FailureCode;
+import io.gatehouse.sso.core.LoginFailure;
+import io.gatehouse.sso.core.TokenRevocation;
 import io.gatehouse.sso.servlet.Html;
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.SocialToken;
@@ -76,6 +79,9 @@ final class AccountsPages {
                 .append(fact(ex, "admin.accounts.uid", "<code>" + Html.escape(a.uid()) + "</code>"))
                 .append(fact(ex, "admin.accounts.joined", AdminExchange.time(a.dateJoined())))
                 .append(fact(ex, "admin.accounts.last_login", AdminExchange.time(a.lastLogin()))).append("</dl>");
+        if ("revoked".equals(ex.param("status"))) {
+            html.append("<p class=\"notice\" role=\"status\" id=\"token-revoked\">").append(ex.t("admin.token.revoked")).append("</p>");
+        }
         html.append("<h2>").append(ex.t("admin.token.title")).append("</h2>");
         if (token.isEmpty()) {
             html.append("<p class=\"hint\" id=\"no-token\">").append(ex.t("admin.token.none")).append("</p>");
@@ -87,6 +93,8 @@ final class AccountsPages {
                             : Html.escape(String.join(" ", new java.util.TreeSet<>(t.scopes())))))
                     .append(fact(ex, "admin.token.refresh", ex.t(t.refreshToken() == null ? "admin.no" : "admin.yes")))
                     .append("</dl><p class=\"hint\">").append(ex.t("admin.token.hidden")).append("</p>")
+                    .append("<p class=\"hint\">").append(ex.t("admin.token.revoke_hint")).append("</p>")
+                    .append(action(ex, "/accounts/token/revoke", a, "", "revoke-token", ex.t("admin.token.revoke")))
                     .append(action(ex, "/accounts/token/delete", a, "", "delete-token", ex.t("admin.token.delete")));
         }
         html.append("<h2>").append(ex.t("admin.unlink.title")).append("</h2>")
@@ -98,6 +106,29 @@ final class AccountsPages {
         boolean deleted = ex.admin.accounts().deleteToken(a.provider(), a.uid());
         LOG.info("Admin deleted the stored token of {} identity {}: {}", a.provider(), a.uid(), deleted);
         ex.redirect(viewPath(a));
+    }
+
+    /**
+     * Revokes the stored token at the IdP and deletes it; when the IdP has no revocation endpoint or refuses, says so
+     * (the failure is in the error log) and offers to delete the token here only.
+     */
+    static void revokeToken(AdminExchange ex, SocialAccount a) throws IOException {
+        TokenRevocation.Revoked result = ex.admin.revocation().revoke(a.provider(), a.uid(), ex.ssoBase());
+        if (result.revoked()) {
+            LOG.info("Admin revoked the stored token of {} identity {}", a.provider(), a.uid());
+            ex.redirect(viewPath(a) + "&status=revoked");
+            return;
+        }
+        LoginFailure failure = result.failure();
+        String html = "<h1>" + ex.t("admin.token.not_revoked_title") + "</h1><div class=\"warning\" role=\"alert\" id=\"not-revoked\">"
+                + "<p>" + ex.t("admin.token.not_revoked", ex.raw(failure.code().messageKey())) + "</p>"
+                + (failure.errorLogId() == null ? "" : "<p>" + ex.t("admin.token.not_revoked_ref") + " <code>"
+                + Html.escape(failure.errorLogId()) + "</code></p>") + "</div>"
+                + "<p>" + ex.t("admin.token.delete_locally") + "</p>"
+                + action(ex, "/accounts/token/delete", a, "", "delete-token", ex.t("admin.token.delete"))
+                + "<p><a href=\"" + Html.escape(ex.path(viewPath(a))) + "\">" + ex.t("admin.cancel") + "</a></p>";
+        ex.page(failure.code() == FailureCode.TOKEN_REVOCATION_UNSUPPORTED || failure.code() == FailureCode.TOKEN_MISSING
+                ? 409 : 502, ex.raw("admin.token.not_revoked_title"), html);
     }
 
     /** Unlinks, unless this is the user's last way to sign in and the admin has not confirmed: then it asks. */

@@ -1,5 +1,6 @@
 package io.gatehouse.sso.admin;
 
+import io.gatehouse.sso.core.TokenRevocation;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.diagnostics.AppDiagnostics;
 import io.gatehouse.sso.core.i18n.Messages;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param errorLog    the error log
  * @param mailer      the mailer for the test mail
  * @param diagnostics "Check this application"
+ * @param revocation  revokes stored tokens at their identity provider
  * @param otherSignIn whether a user has a way in besides their identities
  * @param messages    the texts, in the reader's language
  * @param providers   provider ids the application form offers (the modules on the class path)
@@ -33,6 +35,7 @@ import java.util.Objects;
  */
 record AdminContext(GatehouseConfig config, SocialAppRepository apps, SocialAccountRepository accounts, UserDirectory users,
                     SettingsStore settings, ErrorLog errorLog, Mailer mailer, AppDiagnostics diagnostics,
+                    TokenRevocation revocation,
                     OtherSignIn otherSignIn, Messages messages, List<String> providers, String ssoPrefix, Clock clock) {
     AdminContext {
         Objects.requireNonNull(config, "config");

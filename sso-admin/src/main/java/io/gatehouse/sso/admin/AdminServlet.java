@@ -1,5 +1,6 @@
 package io.gatehouse.sso.admin;
 
+import io.gatehouse.sso.core.TokenRevocation;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.diagnostics.AppDiagnostics;
 import io.gatehouse.sso.core.i18n.Messages;
@@ -131,7 +132,7 @@ public final class AdminServlet extends HttpServlet {
                 }
             }
             case "/accounts" -> AccountsPages.search(ex);
-            case "/accounts/view", "/accounts/unlink", "/accounts/token/delete" -> {
+            case "/accounts/view", "/accounts/unlink", "/accounts/token/delete", "/accounts/token/revoke" -> {
                 return account(ex, p, post);
             }
             case "/errors" -> ErrorLogPage.show(ex);
@@ -187,6 +188,7 @@ public final class AdminServlet extends HttpServlet {
         switch (page) {
             case "/accounts/view" -> AccountsPages.view(ex, account.get());
             case "/accounts/unlink" -> AccountsPages.unlink(ex, account.get());
+            case "/accounts/token/revoke" -> AccountsPages.revokeToken(ex, account.get());
             default -> AccountsPages.deleteToken(ex, account.get());
         }
         return true;
@@ -370,7 +372,8 @@ public final class AdminServlet extends HttpServlet {
             TreeSet<String> providers = new TreeSet<>(config.backends());
             ServiceLoader.load(ProviderBackend.class, AdminServlet.class.getClassLoader()).forEach(b -> providers.add(b.id()));
             AdminContext context = new AdminContext(config, apps, accounts, users, settings, errorLog, mailer,
-                    new AppDiagnostics(config, enabled, apps, accounts, settings, clock), otherSignIn, messages,
+                    new AppDiagnostics(config, enabled, apps, accounts, settings, clock),
+                    new TokenRevocation(config, enabled, apps, accounts, errorLog, clock), otherSignIn, messages,
                     providers.stream().toList(), ssoPrefix, clock);
             return new AdminServlet(context, authorization);
         }

@@ -8,14 +8,18 @@ import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDraft;
+import io.gatehouse.sso.testidp.FakeIdp;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +186,23 @@ class AdminPagesTest {
     }
 
     @Test
+    void forgedRequestsToRandomProviderIdsCountOnOneRecordPerRouteInsteadOfARowEach() {
+        HttpBrowser attacker = new HttpBrowser(site.base());
+        for (int i = 0; i < 300; i++) {
+            attacker.get("/accounts/random-" + i + "/login/callback/?state=forged-state-" + i + "&code=forged-code-" + i);
+            attacker.get("/accounts/random-" + i + "/login/");
+        }
+
+        assertThat(site.fixture.errorLog.all()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.count()).isEqualTo(300);
+            assertThat(r.provider()).isEqualTo("(unknown)");
+            assertThat(r.data()).as("the first id given stays readable").isEqualTo("provider=random-0");
+        });
+        assertThat(site.fixture.errorLog.all()).extracting(ErrorRecord::path)
+                .containsExactlyInAnyOrder("auth:/accounts/(unknown)/login/callback/", "auth:/accounts/(unknown)/login/");
+    }
+
+    @Test
     void theErrorLogIsFilteredByCodeAndProviderAndReadsInGerman() {
         site.fixture.errorLog.append(ErrorRecord.of(Instant.parse("2026-03-01T10:00:00Z"), "sso.cancelled", "keycloak cancelled",
                 "", "auth:/accounts/keycloak/login/callback/"));
@@ -218,5 +239,104 @@ class AdminPagesTest {
         assertThat(answer.body()).contains("id=\"mail-outcome\"", "ops@example.com");
         assertThat(site.fixture.mailer.sent()).singleElement().satisfies(m -> assertThat(m.to()).isEqualTo("ops@example.com"));
         assertThat(submit("/mail", "/mail", Map.of("to", "not an address")).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * Revoking a stored token: at a real OpenID Connect server's RFC 7009 endpoint (mock-oauth2-server advertises one),
+     * and against an IdP without one or one that refuses (a fake IdP on MockWebServer), where the admin is told, the
+     * token stays, and the error log has the record.
+     */
+    @Nested
+    class Revocation {
+        final String view = "/accounts/view?provider=openid_connect&uid=ada-sub";
+        final Map<String, String> ada = Map.of("provider", "openid_connect", "uid", "ada-sub");
+        void registerAda(String refreshToken) {
+            site.fixture.store.register(new Registration(new UserDraft("ada", "ada@example.com", "", "", true),
+                    new IdentitySignIn("openid_connect", "ada-sub", Map.of(), new SocialToken("access-token-secret-ada", refreshToken,
+                            Instant.parse("2030-01-02T03:04:05Z"), Set.of("openid")), Instant.now()), Set.of()));
+        }
+
+        HttpResponse<String> revoke() {
+            return AdminSite.submit(admin, view, "/accounts/token/revoke", ada);
+        }
+
+        @Test
+        void revokingSendsTheRefreshTokenToTheIdpsRevocationEndpointAndThenDeletesIt() {
+            MockOAuth2Server idp = new MockOAuth2Server();
+            idp.start();
+            try {
+                site.fixture.addApp("openid_connect", "Corp", "corp-client", "corp-client-secret",
+                        Map.of("server_url", idp.issuerUrl("corp").toString()));
+                registerAda("refresh-secret-ada");
+
+                HttpResponse<String> done = revoke();
+
+                assertThat(done.statusCode()).isEqualTo(303);
+                assertThat(site.fixture.store.findToken("openid_connect", "ada-sub")).isEmpty();
+                assertThat(site.fixture.store.find("openid_connect", "ada-sub")).isPresent();
+                okhttp3.mockwebserver.RecordedRequest revocation = revocationRequest(idp);
+                assertThat(revocation.getBody().readUtf8()).contains("token=refresh-secret-ada", "token_type_hint=refresh_token");
+                assertThat(revocation.getHeader("Authorization")).startsWith("Basic ");
+                String page = admin.get(HttpBrowser.location(done)).body();
+                assertThat(page).contains("id=\"token-revoked\"", "id=\"no-token\"").doesNotContain("refresh-secret-ada");
+                assertThat(site.fixture.errorLog.all()).isEmpty();
+            } finally {
+                idp.shutdown();
+            }
+        }
+
+        /** The revocation request among those the IdP received (discovery came first). */
+        okhttp3.mockwebserver.RecordedRequest revocationRequest(MockOAuth2Server idp) {
+            for (okhttp3.mockwebserver.RecordedRequest r = idp.takeRequest(5, TimeUnit.SECONDS); r != null;
+                 r = idp.takeRequest(5, TimeUnit.SECONDS)) {
+                if (r.getPath() != null && r.getPath().endsWith("/revoke")) {
+                    return r;
+                }
+            }
+            throw new AssertionError("the IdP received no revocation request");
+        }
+
+        @Test
+        void anIdpWithoutARevocationEndpointIsToldAndTheTokenStaysForALocalDelete() {
+            try (FakeIdp idp = new FakeIdp()) {
+                site.fixture.addOidcApp(idp);
+                registerAda("refresh-secret-ada");
+
+                HttpResponse<String> refused = revoke();
+
+                assertThat(refused.statusCode()).isEqualTo(409);
+                assertThat(refused.body()).contains("role=\"alert\" id=\"not-revoked\"", "no revocation_endpoint", "id=\"delete-token\"")
+                        .doesNotContain("refresh-secret-ada", "access-token-secret-ada");
+                assertThat(site.fixture.store.findToken("openid_connect", "ada-sub")).isPresent();
+                ErrorRecord record = site.fixture.errorLog.all().get(0);
+                assertThat(record.kind()).isEqualTo("sso.token_revocation_unsupported");
+                assertThat(refused.body()).contains("<code>" + record.id() + "</code>");
+            }
+        }
+
+        @Test
+        void aRevocationTheIdpRefusesIsLoggedAndTheTokenStays() {
+            try (FakeIdp idp = new FakeIdp()) {
+                // the fake IdP's token endpoint stands in for its revocation endpoint, refusing the client
+                idp.advertise("\"revocation_endpoint\":\"" + idp.issuer() + "/token\"");
+                idp.answerToken(r -> FakeIdp.json(401, "{\"error\":\"invalid_client\"}"));
+                site.fixture.addOidcApp(idp);
+                registerAda(null);
+
+                HttpResponse<String> refused = revoke();
+
+                assertThat(refused.statusCode()).isEqualTo(502);
+                assertThat(refused.body()).contains("id=\"not-revoked\"", "The identity provider did not revoke the token.")
+                        .doesNotContain("access-token-secret-ada");
+                assertThat(idp.tokenRequests()).singleElement().satisfies(r -> assertThat(r.getBody().utf8())
+                        .contains("token=access-token-secret-ada", "token_type_hint=access_token"));
+                assertThat(site.fixture.store.findToken("openid_connect", "ada-sub")).isPresent();
+                assertThat(site.fixture.errorLog.all()).singleElement().satisfies(r -> {
+                    assertThat(r.kind()).isEqualTo("sso.token_revocation_failed");
+                    assertThat(r.info()).contains("invalid_client", "HTTP 401").doesNotContain("access-token-secret-ada");
+                    assertThat(r.data()).doesNotContain("access-token-secret-ada");
+                });
+            }
+        }
     }
 }

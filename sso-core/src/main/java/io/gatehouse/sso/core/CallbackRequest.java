@@ -2,6 +2,7 @@ package io.gatehouse.sso.core;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,16 +10,17 @@ import java.util.Objects;
  * The IdP's redirect back to us, as the adapter received it.
  *
  * <pre>{@code
- * CallbackRequest cb = new CallbackRequest(request.getParameterMap() as lists, cookies, baseUrl, sessionUserId);
+ * CallbackRequest cb = new CallbackRequest(request.getParameterMap() as lists, cookies, baseUrl, sessionUserId, locale);
  * }</pre>
  *
  * @param params         the query parameters, every value of each (repeated parameters are refused)
  * @param cookies        the request's cookies by name (the engine picks its transaction cookie)
  * @param baseUrl        the public base URL
  * @param signedInUserId the signed-in user's id, or null
+ * @param locale         the reader's language (a confirmation mail is written in it); English when null
  */
 public record CallbackRequest(Map<String, List<String>> params, Map<String, String> cookies, URI baseUrl,
-                              String signedInUserId) {
+                              String signedInUserId, Locale locale) {
     /**
      * Copies the parameters and cookies ({@code null} is none); requires the base URL.
      *
@@ -26,11 +28,25 @@ public record CallbackRequest(Map<String, List<String>> params, Map<String, Stri
      * @param cookies the request's cookies by name (the engine picks its transaction cookie)
      * @param baseUrl the public base URL
      * @param signedInUserId the signed-in user's id, or null
+     * @param locale the reader's language; English when null
      */
     public CallbackRequest {
         params = params == null ? Map.of() : Map.copyOf(params);
         cookies = cookies == null ? Map.of() : Map.copyOf(cookies);
         Objects.requireNonNull(baseUrl, "baseUrl");
+        locale = locale == null ? Locale.ENGLISH : locale;
+    }
+
+    /**
+     * A callback from a reader of English.
+     *
+     * @param params the query parameters
+     * @param cookies the request's cookies by name
+     * @param baseUrl the public base URL
+     * @param signedInUserId the signed-in user's id, or null
+     */
+    public CallbackRequest(Map<String, List<String>> params, Map<String, String> cookies, URI baseUrl, String signedInUserId) {
+        this(params, cookies, baseUrl, signedInUserId, Locale.ENGLISH);
     }
 
     @Override

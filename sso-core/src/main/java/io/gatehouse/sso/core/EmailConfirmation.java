@@ -2,7 +2,6 @@ package io.gatehouse.sso.core;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.mail.MailException;
-import io.gatehouse.sso.core.mail.MailMessage;
 import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.User;
 import org.slf4j.Logger;
@@ -63,13 +62,8 @@ final class EmailConfirmation {
                 .claim("em", user.email()).build(), TTL);
         attempt.scrub(token);
         String link = attempt.baseUrl() + "/accounts/confirm-email/" + token + "/";
-        String text = "Hello " + user.username() + ",\n\nplease confirm your email address to activate your account:\n\n"
-                + link + "\n\nThe link works once and expires in 24 hours. If you did not sign up, ignore this mail.\n";
-        String html = "<p>Hello " + html(user.username()) + ",</p><p>please confirm your email address to activate your account:</p>"
-                + "<p><a href=\"" + html(link) + "\">Confirm my email address</a></p>"
-                + "<p>The link works once and expires in 24 hours. If you did not sign up, ignore this mail.</p>";
         try {
-            parts.mailer().send(new MailMessage(user.email(), "Confirm your email address", text, html));
+            parts.mailer().send(new ConfirmationMail(parts.messages()).to(user.email(), user.username(), link, attempt.locale()));
             parts.singleUse().firstUse(resent(user), parts.clock().instant().plus(RESEND_INTERVAL));
             return true;
         } catch (MailException | RuntimeException e) {
@@ -131,9 +125,5 @@ final class EmailConfirmation {
      */
     private boolean inUse(String value) {
         return !parts.singleUse().firstUse(value, Instant.EPOCH);
-    }
-
-    private static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.core.i18n.Messages;
 import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.core.session.LocalSessionRegistry;
 import io.gatehouse.sso.core.settings.LoginSettings;
@@ -25,6 +26,7 @@ import java.util.List;
  * @param users     the users
  * @param settings  the live login settings
  * @param mailer    mail (SSO sign-up needs it)
+ * @param messages  the texts of what the engine writes to users (the confirmation mail)
  * @param listeners told of every successful login
  * @param failures  the error-log writer
  * @param seal      seals what travels through the browser
@@ -32,7 +34,7 @@ import java.util.List;
  * @param clock     the engine's time
  */
 record EngineParts(GatehouseConfig config, SocialAccountRepository accounts, UserDirectory users, LoginSettings settings,
-                   Mailer mailer, List<LoginListener> listeners, FailureLog failures, Seal seal, SingleUseValues singleUse,
+                   Mailer mailer, Messages messages, List<LoginListener> listeners, FailureLog failures, Seal seal, SingleUseValues singleUse,
                    Clock clock) {
     /** The engine's logger: its start-up warnings stay where hosts look for them. */
     private static final Logger LOG = LoggerFactory.getLogger(LoginEngine.class);

@@ -1,5 +1,6 @@
 package io.gatehouse.sso.core;
 
+import io.gatehouse.sso.core.provider.AppSelector;
 import io.gatehouse.sso.core.provider.InvalidProviderSettingException;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -40,9 +42,15 @@ final class LoginAttempt {
     private final String next;
     private final URI baseUrl;
     private final Set<String> secrets;
+    private final Locale locale;
 
     private LoginAttempt(FailureLog failures, String label, String path, String data, String next, URI baseUrl,
                          Set<String> secrets) {
+        this(failures, label, path, data, next, baseUrl, secrets, Locale.ENGLISH);
+    }
+
+    private LoginAttempt(FailureLog failures, String label, String path, String data, String next, URI baseUrl,
+                         Set<String> secrets, Locale locale) {
         this.failures = failures;
         this.label = label;
         this.path = path;
@@ -50,6 +58,19 @@ final class LoginAttempt {
         this.next = SafeNext.of(next);
         this.baseUrl = baseUrl;
         this.secrets = secrets;
+        this.locale = locale;
+    }
+
+    /** The route a record names for a route id that no provider serves: one error-log key for any number of them. */
+    static final String UNKNOWN_ROUTE = "(unknown)";
+
+    /**
+     * The route id failures on {@code routeId} are recorded under: itself when a provider serves it, else
+     * {@link #UNKNOWN_ROUTE}, so a flood of requests to random provider ids counts on one record per window instead
+     * of adding a row for each (the id given stays in the record's data, {@code provider=...}).
+     */
+    static String recordedRoute(AppSelector selector, String routeId) {
+        return routeId != null && selector.isRoute(routeId) ? routeId : UNKNOWN_ROUTE;
     }
 
     /** Beginning a login or connect on a provider route. */
@@ -70,13 +91,13 @@ final class LoginAttempt {
             }
         }
         return new LoginAttempt(failures, routeId, "auth:/accounts/" + routeId + "/login/callback/", "provider=" + routeId,
-                "/", callback.baseUrl(), secrets);
+                "/", callback.baseUrl(), secrets, callback.locale());
     }
 
     /** Completing a pending sign-up with its sealed token. */
-    static LoginAttempt signup(FailureLog failures, String signupToken, URI baseUrl) {
+    static LoginAttempt signup(FailureLog failures, String signupToken, URI baseUrl, Locale locale) {
         return new LoginAttempt(failures, "signup", "auth:/accounts/signup/", "", "/", baseUrl,
-                new HashSet<>(List.of(String.valueOf(signupToken))));
+                new HashSet<>(List.of(String.valueOf(signupToken))), locale);
     }
 
     /** Following an email-confirmation link. */
@@ -110,12 +131,12 @@ final class LoginAttempt {
 
     /** This attempt, going to {@code newNext} afterwards (made safe). */
     LoginAttempt continuingTo(String newNext) {
-        return new LoginAttempt(failures, label, path, data, newNext, baseUrl, secrets);
+        return new LoginAttempt(failures, label, path, data, newNext, baseUrl, secrets, locale);
     }
 
     /** This attempt, its refusals saying {@code newData} (e.g. {@code provider=github uid=42}). */
     LoginAttempt about(String newData) {
-        return new LoginAttempt(failures, label, path, newData, next, baseUrl, secrets);
+        return new LoginAttempt(failures, label, path, newData, next, baseUrl, secrets, locale);
     }
 
     /** This attempt, its refusals saying more than its data, e.g. {@code setting=SCOPE} after {@code provider=github}. */
@@ -143,6 +164,11 @@ final class LoginAttempt {
     /** The public base URL of the request (for links in mail); null for a confirmation link. */
     URI baseUrl() {
         return baseUrl;
+    }
+
+    /** The reader's language, for what this attempt writes to them (a confirmation mail); English unless the adapter said. */
+    Locale locale() {
+        return locale;
     }
 
     /** Records the refusal and returns it as the outcome. */

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.core.i18n.Messages;
 import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.core.provider.AppSelector;
 import io.gatehouse.sso.core.provider.CodeExchange;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -67,7 +69,7 @@ public final class LoginEngine {
         Clock clock = b.clock;
         this.parts = new EngineParts(config, Objects.requireNonNull(b.accounts, "accounts"),
                 Objects.requireNonNull(b.users, "users"), new LoginSettings(Objects.requireNonNull(b.settings, "settings")),
-                b.mailer, b.listeners, new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock,
+                b.mailer, b.messages, b.listeners, new FailureLog(Objects.requireNonNull(b.errorLog, "errorLog"), clock,
                         b.retention != null ? b.retention : ErrorLogRetention.from(config.values())),
                 EngineParts.seal(config, clock), EngineParts.singleUseOrPerNode(b.singleUseValues, config, clock), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
@@ -130,7 +132,8 @@ public final class LoginEngine {
      * @return a redirect to the IdP, or a failure (also in the error log)
      */
     public LoginOutcome beginLogin(String routeId, LoginRequest request) {
-        LoginAttempt attempt = LoginAttempt.begin(parts.failures(), routeId, request);
+        LoginAttempt attempt = LoginAttempt.begin(parts.failures(), LoginAttempt.recordedRoute(selector, routeId), request)
+                .about("provider=" + routeId);
         return inFlight.run(attempt, () -> {
             if (!parts.settings().ssoEnabled()) {
                 return attempt.refuse(FailureCode.SSO_DISABLED, "SSO login attempted while LOGIN_ENABLE_SSO is off");
@@ -154,7 +157,8 @@ public final class LoginEngine {
      * @return the signed-in or connected user, a pending sign-up, or a failure (also in the error log)
      */
     public LoginOutcome completeLogin(String routeId, CallbackRequest callback) {
-        LoginAttempt attempt = LoginAttempt.callback(parts.failures(), routeId, callback);
+        LoginAttempt attempt = LoginAttempt.callback(parts.failures(), LoginAttempt.recordedRoute(selector, routeId), callback)
+                .about("provider=" + routeId);
         return inFlight.run(attempt, () -> {
             if (!parts.settings().ssoEnabled()) {
                 return attempt.refuse(FailureCode.SSO_DISABLED, "SSO callback received while LOGIN_ENABLE_SSO is off");
@@ -194,7 +198,12 @@ public final class LoginEngine {
      * @return the signed-in user, one awaiting email confirmation, or a failure
      */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl) {
-        LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl);
+        return completeSignup(signupToken, details, baseUrl, Locale.ENGLISH);
+    }
+
+    /** {@link #completeSignup(String, SignupDetails, URI)} for a reader of {@code locale}, who gets any confirmation mail in it. */
+    public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl, Locale locale) {
+        LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl, locale);
         return inFlight.run(attempt, () -> signups.complete(signupToken, details, attempt));
     }
 
@@ -307,6 +316,7 @@ public final class LoginEngine {
         private SettingsSource settings;
         private ErrorLog errorLog;
         private Mailer mailer = Mailer.NOT_CONFIGURED;
+        private Messages messages = Messages.of();
         private final List<LoginListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ProviderRegistry registry;
@@ -394,6 +404,17 @@ public final class LoginEngine {
          */
         public Builder mailer(Mailer mailer) {
             this.mailer = Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        /**
+         * The texts of the confirmation mail; default {@link Messages#of}: the host's {@code gatehouse-messages}, then the core's.
+         *
+         * @param messages the message bundles
+         * @return this builder
+         */
+        public Builder messages(Messages messages) {
+            this.messages = Objects.requireNonNull(messages, "messages");
             return this;
         }
 

@@ -28,6 +28,7 @@ import java.util.Objects;
  */
 public final class SessionLifecycle {
     private final EngineParts parts;
+    private final AppSelector selector;
     private final SessionRegistry registry;
     private final SessionPolicy policy;
     private final RpLogout rpLogout;
@@ -36,6 +37,7 @@ public final class SessionLifecycle {
 
     SessionLifecycle(EngineParts parts, AppSelector selector, IdpClients clients, SessionRegistry registry, SessionPolicy policy) {
         this.parts = parts;
+        this.selector = selector;
         this.registry = registry;
         this.policy = policy;
         this.rpLogout = new RpLogout(parts, selector, clients, registry);
@@ -94,7 +96,8 @@ public final class SessionLifecycle {
      */
     public BackChannelOutcome backChannelLogout(String routeId, Map<String, List<String>> params, URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        LoginAttempt attempt = LoginAttempt.backChannel(parts.failures(), routeId, params.getOrDefault("logout_token", List.of()));
+        LoginAttempt attempt = LoginAttempt.backChannel(parts.failures(), LoginAttempt.recordedRoute(selector, routeId),
+                params.getOrDefault("logout_token", List.of())).about("provider=" + routeId);
         return attempt.guard(() -> backChannel.receive(routeId, params, baseUrl, attempt),
                 f -> new BackChannelOutcome.Refused(f.failure()));
     }

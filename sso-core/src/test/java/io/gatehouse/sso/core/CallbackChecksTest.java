@@ -2,6 +2,7 @@ package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
+import io.gatehouse.sso.core.i18n.Messages;
 import io.gatehouse.sso.core.mail.Mailer;
 import io.gatehouse.sso.core.provider.IssuerIdentification;
 import io.gatehouse.sso.core.settings.LoginSettings;
@@ -44,7 +45,7 @@ class CallbackChecksTest {
     private final Seal seal = new Seal(Seal.randomKey(), clock);
     private final InMemoryIdentityStore store = new InMemoryIdentityStore();
     private final CallbackChecks checks = new CallbackChecks(new EngineParts(config, store, store,
-            new LoginSettings(new InMemorySettings()), Mailer.NOT_CONFIGURED, List.of(), failures, seal, used, clock));
+            new LoginSettings(new InMemorySettings()), Mailer.NOT_CONFIGURED, Messages.of(), List.of(), failures, seal, used, clock));
     private CallbackChecks.Passed passed;
 
     private LoginTransaction transaction(String state, AuthProcess process, String userId) {

@@ -10,6 +10,7 @@ import io.gatehouse.sso.spi.StoreUnavailableException;
 import io.gatehouse.sso.testkit.InMemoryErrorLog;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
 import java.net.URI;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
@@ -102,7 +103,7 @@ class LoginAttemptTest {
 
     @Test
     void anInvalidAppSettingDuringSignupNamesOnlyTheSetting() {
-        LoginAttempt signup = LoginAttempt.signup(failures, "token-0123456789", BASE);
+        LoginAttempt signup = LoginAttempt.signup(failures, "token-0123456789", BASE, Locale.ENGLISH);
 
         signup.guard(() -> {
             throw new InvalidProviderSettingException("SCOPE", "SCOPE must be a list");
@@ -146,7 +147,7 @@ class LoginAttemptTest {
 
     @Test
     void anyOtherFailureIsAnInternalErrorWithTheSecretsScrubbed() {
-        LoginAttempt attempt = LoginAttempt.signup(failures, "token-0123456789", BASE);
+        LoginAttempt attempt = LoginAttempt.signup(failures, "token-0123456789", BASE, Locale.ENGLISH);
         attempt.scrub(SECRET);
 
         LoginOutcome outcome = attempt.guard(() -> {

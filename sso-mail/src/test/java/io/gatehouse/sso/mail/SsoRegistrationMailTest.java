@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,13 +98,17 @@ class SsoRegistrationMailTest {
     }
 
     private static LoginOutcome login(LoginEngine engine) {
+        return login(engine, Locale.ENGLISH);
+    }
+
+    private static LoginOutcome login(LoginEngine engine, Locale reader) {
         LoginOutcome begun = engine.beginLogin(ScriptedProviderBackend.ID, new LoginRequest(AuthProcess.LOGIN, "/", BASE, null, null));
         assertThat(begun).isInstanceOf(LoginOutcome.Redirect.class);
         LoginOutcome.Redirect redirect = (LoginOutcome.Redirect) begun;
         TransactionCookie cookie = redirect.cookie();
         return engine.completeLogin(ScriptedProviderBackend.ID, new CallbackRequest(
                 Map.of("state", List.of(ScriptedProviderBackend.stateOf(redirect.location())), "code", List.of("c")),
-                Map.of(cookie.name(), cookie.value()), BASE, null));
+                Map.of(cookie.name(), cookie.value()), BASE, null, reader));
     }
 
     private static FailureCode failureOf(LoginOutcome outcome) {
@@ -173,6 +178,19 @@ class SsoRegistrationMailTest {
         String token = confirmationToken();
         String html = ((MimeMultipart) mail.getContent()).getBodyPart(1).getContent().toString();
         assertThat(html).contains("href=\"http://localhost:8000/accounts/confirm-email/" + token + "/\"");
+    }
+
+    @Test
+    void aGermanReaderGetsTheConfirmationMailInGermanOverSmtp() throws Exception {
+        login(engine(workingMail()), Locale.GERMAN);
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("Bestätigen Sie Ihre E-Mail-Adresse");
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        assertThat(parts.getBodyPart(0).getContent().toString()).startsWith("Hallo ")
+                .contains("bitte bestätigen Sie Ihre E-Mail-Adresse", "Der Link funktioniert einmal");
+        assertThat(parts.getBodyPart(1).getContent().toString()).startsWith("<div lang=\"de\">")
+                .contains(">Meine E-Mail-Adresse bestätigen</a>", "/accounts/confirm-email/" + confirmationToken() + "/");
     }
 
     @Test

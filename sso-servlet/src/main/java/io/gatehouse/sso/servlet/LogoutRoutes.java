@@ -60,8 +60,7 @@ final class LogoutRoutes {
     private void respond(HttpServletRequest request, HttpServletResponse response, MountPoint mount, LogoutOutcome outcome)
             throws IOException {
         if (outcome instanceof LogoutOutcome.Failed f) {
-            responder.error(request, response, new Page.Error(FailureStatus.of(f.failure().code()), f.failure().code().code(),
-                    f.failure().message(), f.failure().errorLogId(), mount.appUrl(f.next())));
+            responder.error(request, response, responder.failure(request, f.failure(), mount.appUrl(f.next())));
         } else {
             responder.redirect(response, mount.appUrl(outcome.next()));
         }

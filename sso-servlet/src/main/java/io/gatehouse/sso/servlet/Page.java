@@ -37,7 +37,7 @@ public sealed interface Page {
      * @param code       stable code, e.g. {@code state_mismatch} (the {@code FailureCode}s, plus the servlet's own
      *                   {@code bad_request}, {@code not_found}, {@code method_not_allowed}, {@code csrf_failed},
      *                   {@code not_connected})
-     * @param message    a sentence the user may see
+     * @param message    a sentence the user may see, in the language of the page ({@link SsoServlet#LOCALE_ATTRIBUTE})
      * @param errorLogId id of the error-log record an admin can look up, or null
      * @param backUrl    where a "continue" link may point
      */
@@ -76,10 +76,11 @@ public sealed interface Page {
      * @param values       the pre-filled values (fields {@code username}, {@code email}, {@code first_name}, {@code last_name})
      * @param providerName the provider the user came from, e.g. "GitHub"
      * @param hiddenFields extra hidden fields the form must carry ({@link CsrfCheck#hiddenFields})
-     * @param error        why the last submission was not accepted, or null on first display
+     * @param error        why the last submission was not accepted (in the reader's language), or null on first display
+     * @param errorField   the field {@code error} is about ({@code username}, {@code email}...), or null
      */
     record SignupForm(String actionUrl, SignupDetails values, String providerName, Map<String, String> hiddenFields,
-                      String error) implements Page {
+                      String error, String errorField) implements Page {
         /**
          * Copies the hidden fields (immutable).
          *
@@ -89,9 +90,16 @@ public sealed interface Page {
          * @param providerName the provider the user came from, e.g. "GitHub"
          * @param hiddenFields extra hidden fields the form must carry ({@link CsrfCheck#hiddenFields})
          * @param error why the last submission was not accepted, or null on first display
+         * @param errorField the field {@code error} is about, or null
          */
         public SignupForm {
             hiddenFields = Map.copyOf(hiddenFields);
+        }
+
+        /** A form whose error is about no particular field. */
+        public SignupForm(String actionUrl, SignupDetails values, String providerName, Map<String, String> hiddenFields,
+                          String error) {
+            this(actionUrl, values, providerName, hiddenFields, error, null);
         }
 
         @Override

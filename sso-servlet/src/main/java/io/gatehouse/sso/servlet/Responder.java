@@ -3,11 +3,14 @@ package io.gatehouse.sso.servlet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.gatehouse.sso.core.FailureCode;
+import io.gatehouse.sso.core.LoginFailure;
+import io.gatehouse.sso.core.i18n.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Writes every answer of the servlet, each with the same protective headers: not cached (answers are
@@ -22,9 +25,32 @@ final class Responder {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final PageRenderer pages;
+    private final Messages messages;
 
-    Responder(PageRenderer pages) {
+    Responder(PageRenderer pages, Messages messages) {
         this.pages = pages;
+        this.messages = messages;
+    }
+
+    /** The reader's language, chosen once per request from {@code Accept-Language} and kept in {@link SsoServlet#LOCALE_ATTRIBUTE}. */
+    Locale locale(HttpServletRequest request) {
+        if (request.getAttribute(SsoServlet.LOCALE_ATTRIBUTE) instanceof Locale chosen) {
+            return chosen;
+        }
+        Locale locale = messages.negotiate(request.getHeader("Accept-Language"));
+        request.setAttribute(SsoServlet.LOCALE_ATTRIBUTE, locale);
+        return locale;
+    }
+
+    /** A text in the reader's language. */
+    String text(HttpServletRequest request, String key, Object... args) {
+        return messages.text(locale(request), key, args);
+    }
+
+    /** A failure as the reader sees it: its code's text in their language. */
+    Page.Error failure(HttpServletRequest request, LoginFailure failure, String backUrl) {
+        return new Page.Error(FailureStatus.of(failure.code()), failure.code().code(), text(request, failure.code().messageKey()),
+                failure.errorLogId(), backUrl);
     }
 
     void redirect(HttpServletResponse response, String location) {
@@ -34,6 +60,7 @@ final class Responder {
     }
 
     void page(HttpServletRequest request, HttpServletResponse response, Page page) throws IOException {
+        response.setHeader("Content-Language", locale(request).toLanguageTag());
         String html = pages.render(page, request);
         headers(response);
         response.setHeader("Content-Security-Policy", pages.contentSecurityPolicy());

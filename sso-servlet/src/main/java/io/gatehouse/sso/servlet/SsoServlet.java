@@ -4,11 +4,11 @@ import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.LoginEngine;
-import io.gatehouse.sso.core.LoginFailure;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
 import io.gatehouse.sso.core.SignupDetails;
 import io.gatehouse.sso.core.Usernames;
+import io.gatehouse.sso.core.i18n.Messages;
 import io.gatehouse.sso.core.settings.EmailAddresses;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.transaction.TransactionCookie;
@@ -79,6 +79,14 @@ public class SsoServlet extends HttpServlet {
      */
     public static final String OUTCOME_ATTRIBUTE = "io.gatehouse.sso.servlet.LoginOutcome";
 
+    /** The base name of the servlet's message bundle (the pages' texts); the core's holds the failure texts. */
+    public static final String MESSAGES_BUNDLE = "io.gatehouse.sso.servlet.messages";
+    /**
+     * Request attribute holding the {@link Locale} the servlet answers in (chosen from {@code Accept-Language} among the
+     * languages the bundles have, English otherwise), for a host's {@link PageRenderer} to write the page in.
+     */
+    public static final String LOCALE_ATTRIBUTE = "io.gatehouse.sso.servlet.Locale";
+
     /** Session attribute: the user whose confirmation mail this browser session is waiting for. */
     static final String AWAITING_CONFIRMATION_ATTRIBUTE = "io.gatehouse.sso.awaitingConfirmation";
 
@@ -92,6 +100,8 @@ public class SsoServlet extends HttpServlet {
     private CsrfCheck csrfCheck;
     /** How pages look. */
     private PageRenderer pageRenderer;
+    /** Where failure texts and the servlet's own refusals come from. */
+    private Messages messages;
     /** Turns outcomes into redirects, pages and JSON; built at {@code init}. */
     private Responder responder;
     /** The sign-out routes; built at {@code init}. */
@@ -108,6 +118,7 @@ public class SsoServlet extends HttpServlet {
         this.sessionBinder = b.sessionBinder;
         this.csrfCheck = b.csrfCheck;
         this.pageRenderer = b.pageRenderer;
+        this.messages = b.messages;
     }
 
     /**
@@ -133,7 +144,8 @@ public class SsoServlet extends HttpServlet {
         sessionBinder = orAttribute(sessionBinder, context, SESSION_BINDER_ATTRIBUTE, SessionBinder.class, HttpSessionBinder::new);
         csrfCheck = orAttribute(csrfCheck, context, CSRF_CHECK_ATTRIBUTE, CsrfCheck.class, CsrfCheck::sameOrigin);
         pageRenderer = orAttribute(pageRenderer, context, PAGE_RENDERER_ATTRIBUTE, PageRenderer.class, MinimalPageRenderer::new);
-        responder = new Responder(pageRenderer);
+        messages = messages != null ? messages : Messages.of(MESSAGES_BUNDLE);
+        responder = new Responder(pageRenderer, messages);
         logoutRoutes = new LogoutRoutes(engine, sessionBinder, responder);
         backChannelLogout = new BackChannelLogoutRoute(engine, responder);
         ServletRegistration registration = context.getServletRegistration(getServletName());
@@ -198,7 +210,8 @@ public class SsoServlet extends HttpServlet {
         try {
             response.reset();
             FailureCode code = FailureCode.INTERNAL_ERROR;
-            responder.error(request, response, new Page.Error(500, code.code(), code.message(), errorId, home(request)));
+            responder.error(request, response, new Page.Error(500, code.code(), responder.text(request, code.messageKey()), errorId,
+                    home(request)));
         } catch (IOException | RuntimeException e) {
             LOG.error("SSO error page could not be written: {}", e.getClass().getName());
         }
@@ -207,14 +220,15 @@ public class SsoServlet extends HttpServlet {
     private void handle(HttpServletRequest request, HttpServletResponse response, Optional<Route> parsed) throws IOException {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         if (parsed.isEmpty()) {
-            responder.error(request, response, new Page.Error(404, "not_found", "There is no such page.", null, home(request)));
+            responder.error(request, response, new Page.Error(404, "not_found", responder.text(request, "sso.error.not_found"), null,
+                    home(request)));
             return;
         }
         Route route = parsed.get();
         if (!route.kind().allows(method)) {
             response.setHeader("Allow", route.kind().allow());
             responder.error(request, response, new Page.Error(405, "method_not_allowed",
-                    "This address does not accept " + method + " requests.", null, home(request)));
+                    responder.text(request, "sso.error.method_not_allowed", method), null, home(request)));
             return;
         }
         MountPoint mount;
@@ -224,7 +238,7 @@ public class SsoServlet extends HttpServlet {
             LOG.warn("SSO request {} refused: the Host header is not a valid host name", route);
             String errorId = adminRecord("sso.bad_request", "An SSO request was refused: its Host header is not a valid host name",
                     parsed);
-            responder.error(request, response, new Page.Error(400, "bad_request", "The request's host name is not valid.",
+            responder.error(request, response, new Page.Error(400, "bad_request", responder.text(request, "sso.error.bad_host"),
                     errorId, home(request)));
             return;
         }
@@ -233,8 +247,7 @@ public class SsoServlet extends HttpServlet {
             LOG.warn("SSO request {} refused by the CSRF check (Origin/Referer not of this site)", route);
             String errorId = adminRecord("sso.csrf_failed", "A POST to an SSO route was refused by the CSRF check "
                     + "(its Origin/Referer is not this site): a forged cross-site request, or a proxy dropping the headers", parsed);
-            responder.error(request, response, new Page.Error(403, "csrf_failed",
-                    "The request did not come from this site's own pages. Go back, reload the page and try again.",
+            responder.error(request, response, new Page.Error(403, "csrf_failed", responder.text(request, "sso.error.csrf_failed"),
                     errorId, mount.appUrl("/")));
             return;
         }
@@ -276,7 +289,7 @@ public class SsoServlet extends HttpServlet {
             // a GET link could make a victim's browser link an identity the attacker controls to the victim's account
             response.setHeader("Allow", "POST");
             responder.error(request, response, new Page.Error(405, "method_not_allowed",
-                    "Connecting an account needs a form POST from this site.", null, mount.appUrl("/")));
+                    responder.text(request, "sso.error.connect_needs_post"), null, mount.appUrl("/")));
             return;
         }
         String userId = process == AuthProcess.CONNECT ? sessionBinder.currentUserId(request).orElse(null) : null;
@@ -296,7 +309,7 @@ public class SsoServlet extends HttpServlet {
         }
         String userId = sessionBinder.currentUserId(request).orElse(null);
         LoginOutcome outcome = engine.completeLogin(provider,
-                new CallbackRequest(params, TransactionCookies.read(request), mount.ssoBase(), userId));
+                new CallbackRequest(params, TransactionCookies.read(request), mount.ssoBase(), userId, responder.locale(request)));
         respond(request, response, mount, outcome);
     }
 
@@ -305,19 +318,19 @@ public class SsoServlet extends HttpServlet {
         Optional<String> userId = sessionBinder.currentUserId(request);
         if (userId.isEmpty()) {
             FailureCode code = FailureCode.NOT_SIGNED_IN;
-            responder.error(request, response, new Page.Error(403, code.code(), "Sign in first to disconnect an account.",
-                    null, mount.appUrl("/")));
+            responder.error(request, response, new Page.Error(403, code.code(),
+                    responder.text(request, "sso.error.disconnect_not_signed_in"), null, mount.appUrl("/")));
             return;
         }
         String uid = blankToNull(request.getParameter("uid"));
         if (uid == null) {
-            responder.error(request, response, new Page.Error(400, "bad_request", "The form does not name the account (uid).",
-                    null, mount.appUrl("/")));
+            responder.error(request, response, new Page.Error(400, "bad_request",
+                    responder.text(request, "sso.error.disconnect_no_uid"), null, mount.appUrl("/")));
             return;
         }
         if (!engine.disconnect(userId.get(), provider, uid)) {
             responder.error(request, response, new Page.Error(404, "not_connected",
-                    "This account is not connected to your user.", null, mount.appUrl(request.getParameter("next"))));
+                    responder.text(request, "sso.error.not_connected"), null, mount.appUrl(request.getParameter("next"))));
             return;
         }
         if (AcceptHeader.wantsJson(request.getHeader("Accept"))) {
@@ -360,7 +373,7 @@ public class SsoServlet extends HttpServlet {
         if (pending == null) {
             FailureCode code = FailureCode.SIGNUP_INVALID;
             responder.error(request, response, new Page.Error(FailureStatus.of(code), code.code(),
-                    "There is no sign-up in progress; sign in with your provider again.", null, mount.appUrl("/")));
+                    responder.text(request, "sso.error.no_signup"), null, mount.appUrl("/")));
             return;
         }
         String action = mount.accountsPath() + "/signup/";
@@ -375,20 +388,21 @@ public class SsoServlet extends HttpServlet {
         if (problem.isPresent()) {
             // checked here because the engine spends the pending sign-up on every submission it sees
             responder.page(request, response, new Page.SignupForm(action, details, pending.providerName(),
-                    csrfCheck.hiddenFields(request), problem.get()));
+                    csrfCheck.hiddenFields(request), responder.text(request, "sso.signup." + problem.get() + "_invalid"),
+                    problem.get()));
             return;
         }
         session.removeAttribute(PendingSignupForm.ATTRIBUTE);
-        respond(request, response, mount, engine.completeSignup(pending.token(), details, mount.ssoBase()));
+        respond(request, response, mount, engine.completeSignup(pending.token(), details, mount.ssoBase(), responder.locale(request)));
     }
 
-    /** The engine's own rules for the fields, so a typo re-shows the form instead of ending the sign-up. */
+    /** The field that breaks the engine's own rules, so a typo re-shows the form instead of ending the sign-up. */
     private static Optional<String> formProblem(SignupDetails details) {
         if (!Usernames.accepts(details.username())) {
-            return Optional.of("Choose a username of up to 30 letters, digits and _ . @ + - characters.");
+            return Optional.of("username");
         }
         if (!EmailAddresses.isValid(details.email())) {
-            return Optional.of("Enter a valid email address.");
+            return Optional.of("email");
         }
         return Optional.empty();
     }
@@ -422,9 +436,7 @@ public class SsoServlet extends HttpServlet {
         } else if (outcome instanceof LoginOutcome.EmailConfirmed e) {
             responder.page(request, response, new Page.EmailConfirmed(mount.appUrl(e.next())));
         } else if (outcome instanceof LoginOutcome.Failed f) {
-            LoginFailure failure = f.failure();
-            responder.error(request, response, new Page.Error(FailureStatus.of(failure.code()), failure.code().code(),
-                    failure.message(), failure.errorLogId(), mount.appUrl(f.next())));
+            responder.error(request, response, responder.failure(request, f.failure(), mount.appUrl(f.next())));
         } else {
             throw new IllegalStateException("unknown login outcome " + outcome.getClass().getName());
         }
@@ -444,6 +456,7 @@ public class SsoServlet extends HttpServlet {
         private SessionBinder sessionBinder = new HttpSessionBinder();
         private CsrfCheck csrfCheck = CsrfCheck.sameOrigin();
         private PageRenderer pageRenderer = new MinimalPageRenderer();
+        private Messages messages;
 
         private Builder(LoginEngine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -472,6 +485,17 @@ public class SsoServlet extends HttpServlet {
         }
 
         /**
+         * Where the texts of failures and of the servlet's own refusals come from; default
+         * {@code Messages.of(SsoServlet.MESSAGES_BUNDLE)} (the host's {@code gatehouse-messages}, the servlet's, the core's).
+         *
+         * @param messages the message bundles
+         * @return this builder
+         */
+        public Builder messages(Messages messages) {
+            this.messages = Objects.requireNonNull(messages, "messages");
+            return this;
+        }
+
          * How pages look; default {@link MinimalPageRenderer}.
          *
          * @param renderer the renderer

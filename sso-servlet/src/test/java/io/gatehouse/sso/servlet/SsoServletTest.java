@@ -3,6 +3,16 @@ package io.gatehouse.sso.servlet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.sso.core.LoginEngine;
+import io.gatehouse.sso.core.FailureCode;
+import io.gatehouse.sso.core.i18n.Messages;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import io.gatehouse.sso.core.mail.MailMessage;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.fixtures.EngineFixture;
@@ -622,5 +632,128 @@ class SsoServletTest {
         assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+    }
+
+    // ------------------------------------------------------------------ in the reader's language
+
+    /**
+     * The pages, failures and the confirmation mail in the language the browser asks for (English and German shipped,
+     * English otherwise), with a {@code lang} that says so; a host adds a language with a properties file alone.
+     */
+    @Nested
+    class InTheReadersLanguage {
+        static final String GERMAN = "de-DE,de;q=0.9,en;q=0.5";
+
+        HttpResponse<String> loginInGerman(String subject, Map<String, Object> claims) {
+            nextUser(subject, claims);
+            return browser.get(atIdp(startLogin("")), "Accept-Language", "de");
+        }
+
+        @Test
+        void aFailurePageIsInGermanWhenTheBrowserAsksForGerman() {
+            HttpResponse<String> answer = browser.get(app("/accounts/" + PROVIDER + "/login/callback/?code=abc&state=forged"),
+                    "Accept-Language", GERMAN);
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Language")).hasValue("de");
+            assertThat(answer.body()).contains("<html lang=\"de\"", "<title>Anmeldung fehlgeschlagen</title>",
+                    Html.escape(Messages.of().text(Locale.GERMAN, FailureCode.TRANSACTION_MISSING.messageKey())),
+                    "Fehlercode:", "Referenz für Ihren Administrator:", ">Weiter</a>");
+        }
+
+        @Test
+        void anUnknownLanguageGetsTheEnglishPageMarkedAsEnglish() {
+            HttpResponse<String> answer = browser.get(app("/accounts/" + PROVIDER + "/login/callback/?code=abc&state=forged"),
+                    "Accept-Language", "ja, zh;q=0.8");
+
+            assertThat(answer.body()).contains("<html lang=\"en\"", "<title>Sign-in failed</title>",
+                    Html.escape(FailureCode.TRANSACTION_MISSING.message()));
+        }
+
+        @Test
+        void aJsonFailureCarriesTheGermanMessage() throws IOException {
+            HttpResponse<String> answer = browser.get(app("/accounts/" + PROVIDER + "/login/callback/?code=abc&state=forged"),
+                    "Accept", "application/json", "Accept-Language", "de");
+
+            assertThat(new ObjectMapper().readTree(answer.body()).get("message").asText())
+                    .isEqualTo("Der Anmeldevorgang wurde nicht gefunden; bitte beginnen Sie erneut (sind Cookies erlaubt?).");
+        }
+
+        @Test
+        void theServletsOwnRefusalsAreInGerman() {
+            HttpResponse<String> missing = browser.get(app("/accounts/nowhere/at/all/"), "Accept-Language", "de");
+            HttpResponse<String> wrongMethod = browser.post(app("/accounts/" + PROVIDER + "/login/callback/"), Map.of(),
+                    "Accept-Language", "de", "Origin", server.origin());
+
+            assertThat(missing.body()).contains("Diese Seite gibt es nicht.");
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            assertThat(wrongMethod.body()).contains("Diese Adresse nimmt keine POST-Anfragen an.");
+        }
+
+        @Test
+        void aSignOutAnswerThatIsNotOursSaysSignedOutInGerman() {
+            HttpResponse<String> forged = browser.get(app("/accounts/logout/callback/?state=forged-state-0123456789"),
+                    "Accept-Language", "de");
+
+            assertThat(forged.statusCode()).isEqualTo(400);
+            assertThat(forged.body()).contains("<html lang=\"de\"", "<h1 class=\"gatehouse-title\">Abgemeldet</h1>",
+                    "Sie sind hier abgemeldet, aber die Antwort des Identitätsanbieters gehört nicht zu dieser Abmeldung.");
+        }
+
+        @Test
+        void theSignupFormIsInGermanWithAutocompleteAndTiesARefusedValueToItsField() {
+            fx.set(SettingKey.LOGIN_SIGNUP_SSO_AUTO, "false");
+            loginInGerman("ada", Map.of());
+
+            String form = browser.get(app("/accounts/signup/"), "Accept-Language", "de").body();
+            HttpResponse<String> retry = browser.post(app("/accounts/signup/"), Map.of("username", "no spaces!",
+                    "email", "ada@example.com"), "Origin", server.origin(), "Accept-Language", "de");
+
+            assertThat(form).contains("<html lang=\"de\"", "<title>Registrieren</title>", "Sie melden sich zum ersten Mal mit Corp IdP an.",
+                    ">Benutzername</label>", "autocomplete=\"username\"", "autocomplete=\"email\"", "autocomplete=\"given-name\"",
+                    "autocomplete=\"family-name\"", ">Konto anlegen</button>");
+            assertThat(retry.statusCode()).isEqualTo(400);
+            assertThat(retry.body()).contains("role=\"alert\" id=\"gatehouse-error\"",
+                            "Wählen Sie einen Benutzernamen aus bis zu 30 Buchstaben")
+                    .containsPattern("name=\"username\"[^>]*aria-invalid=\"true\" aria-describedby=\"gatehouse-error\"")
+                    .doesNotContainPattern("name=\"email\"[^>]*aria-invalid");
+        }
+
+        @Test
+        void aGermanReaderGetsTheCheckMailPageAndTheConfirmationMailInGerman() {
+            HttpResponse<String> callback = loginInGerman("ada", Map.of("email_verified", false));
+
+            assertThat(callback.body()).contains("<html lang=\"de\"", "Bestätigen Sie Ihre E-Mail-Adresse",
+                    "Wir haben einen Bestätigungslink an <strong>ada@example.com</strong> gesendet.");
+            MailMessage mail = fx.mailer.sent().get(fx.mailer.sent().size() - 1);
+            assertThat(mail.subject()).isEqualTo("Bestätigen Sie Ihre E-Mail-Adresse");
+            assertThat(mail.text()).startsWith("Hallo ada,").contains("bitte bestätigen Sie Ihre E-Mail-Adresse");
+            assertThat(mail.html()).startsWith("<div lang=\"de\">").contains(">Meine E-Mail-Adresse bestätigen</a>");
+            String link = mail.text().lines().filter(l -> l.contains("/accounts/confirm-email/")).findFirst().orElseThrow();
+
+            String confirmPage = browser.get(URI.create(link.strip()), "Accept-Language", "de").body();
+            String confirmed = new HttpBrowser().post(URI.create(link.strip()), Map.of(), "Origin", server.origin(),
+                    "Accept-Language", "de").body();
+
+            assertThat(confirmPage).contains("<html lang=\"de\"", ">Bestätigen</button>");
+            assertThat(confirmed).contains("<html lang=\"de\"", "E-Mail-Adresse bestätigt", "Ihr Konto ist aktiv.");
+        }
+
+        @Test
+        void aHostAddsALanguageWithAPropertiesFileAndTheRestFallsBackToEnglish(@TempDir Path dir) throws IOException {
+            Files.writeString(dir.resolve("gatehouse-messages_fr.properties"),
+                    "page.error.title=Échec de la connexion\nfailure.transaction_missing=Session introuvable.\n", StandardCharsets.UTF_8);
+            Messages withFrench = Messages.of(List.of(Messages.HOST_BUNDLE, SsoServlet.MESSAGES_BUNDLE, Messages.CORE_BUNDLE),
+                    new URLClassLoader(new URL[]{dir.toUri().toURL()}, getClass().getClassLoader()));
+            server.close();
+            server = TestServer.with(SsoServlet.builder(engine).messages(withFrench)
+                    .pageRenderer(new MinimalPageRenderer(null, withFrench)).build());
+
+            String page = browser.get(app("/accounts/" + PROVIDER + "/login/callback/?code=abc&state=forged"),
+                    "Accept-Language", "fr-CH, fr;q=0.9").body();
+
+            assertThat(page).contains("<html lang=\"fr\"", "<title>Échec de la connexion</title>", "Session introuvable.",
+                    "Error code:", ">Continue</a>");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.demo;
 
 import io.gatehouse.sso.spi.User;
+import io.gatehouse.sso.testidp.FakeIdp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,11 +9,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo end to end in a real headless Chromium: the admin turns group sync on and maps the IdP's groups
  * through the admin pages; a user signs in at the Demo IdP's own login page and lands on the home page with
- * the mapped group; an IdP error and a garbled callback end up in the admin's error log.
+ * the mapped group; an IdP error and a garbled callback end up in the admin's error log. The admin adds an app,
+ * checks it (all pass against the Demo IdP; a wrong issuer, an unreachable host and a wrong secret each fail with their
+ * fix), sees the account and its token, revokes the token, unlinks, and reads the error log in German. axe-core
+ * checks every page (WCAG 2.x A and AA).
  */
 class BrowserSignInTest {
+    static final String RIGHT_SECRET = "Basic " + Base64.getEncoder().encodeToString((FakeIdp.CLIENT_ID + ":"
+            + FakeIdp.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
     static final String GROUP_MAP = "{\"/demo/admins\": \"admin\", \"/demo/staff\": \"staff\"}";
 
     @RegisterExtension
@@ -171,11 +180,26 @@ class BrowserSignInTest {
                 .settings(Map.of("server_url", issuer + "-elsewhere", "discovery_url", issuer + "/.well-known/openid-configuration"))
                 .build());
         open("/admin/apps/" + id + "/check");
-        assertThat(element("check-discovery").getText()).contains("another issuer").contains("server_url");
+        assertThat(failedCheck("discovery")).contains("another issuer")
+                .contains("Set server_url (or the Keycloak URL and realm) to exactly the issuer the document declares");
         app.stores().socialApps().save(app.stores().socialApps().findById(id).orElseThrow().toBuilder()
                 .settings(Map.of("server_url", "http://localhost:1/realms/none")).build());
         open("/admin/apps/" + id + "/check");
-        assertThat(element("check-discovery").getText()).contains("cannot be fetched");
+        assertThat(failedCheck("discovery")).contains("cannot be fetched")
+                .contains("Check server_url (or KEYCLOAK_URL and KEYCLOAK_REALM) and that this server can reach");
+
+        // a wrong secret, at an IdP whose token endpoint checks it (the Demo IdP accepts any)
+        try (FakeIdp strict = new FakeIdp()) {
+            strict.answerToken(r -> RIGHT_SECRET.equals(r.getHeaders().get("Authorization"))
+                    ? FakeIdp.json(200, "{\"access_token\":\"service-token\",\"token_type\":\"Bearer\",\"expires_in\":60}")
+                    : FakeIdp.json(401, "{\"error\":\"invalid_client\"}"));
+            app.stores().socialApps().save(app.stores().socialApps().findById(id).orElseThrow().toBuilder()
+                    .secret("an-expired-secret").settings(Map.of("server_url", strict.issuer(), "fetch_userinfo", false)).build());
+            open("/admin/apps/" + id + "/check");
+            assertThat(failedCheck("client_secret")).contains("refuses the client id and secret (invalid_client)")
+                    .contains("Copy the current client id and secret of application Corp IdP from the identity provider again");
+        }
+        open("/admin/apps/" + id);
 
         // a user signs in with the Demo IdP; the admin sees the account and its token (never its value) and unlinks it
         toDemoIdp();
@@ -190,14 +214,44 @@ class BrowserSignInTest {
                 .map(a -> app.stores().socialAccounts().findToken(a.provider(), a.uid()).orElseThrow().accessToken())
                 .findFirst().orElseThrow());
         axe.check(browser);
+
+        // the token is revoked at the Demo IdP (it advertises a revocation endpoint) and deleted here
+        element("revoke-token").click();
+        assertThat(element("token-revoked").getText()).contains("revoked");
+        element("no-token");
+        axe.check(browser);
         element("unlink").click();
         assertThat(element("last-way").getText()).contains("grace");
         axe.check(browser);
         element("confirm-unlink").click();
         wait.until(ExpectedConditions.urlContains("/admin/accounts"));
         assertThat(app.stores().socialAccounts().search("grace", 0, 10)).isEmpty();
-        open("/admin/errors");
+        open("/admin/");
         open("/admin/settings");
         open("/admin/mail");
+
+        // in German (Accept-Language: de): the error log, and a failed sign-in's page
+        readInGerman();
+        open("/accounts/" + DemoIdp.PROVIDER_ID + "/login/callback/?state=garbled-state-value&code=garbled-code");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Anmeldung fehlgeschlagen");
+        open("/admin/errors");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fehlerprotokoll");
+        assertThat(element("errors").getText()).contains("sso.transaction_missing");
+    }
+
+    /** The text of a check that must have failed: what was found and its fix. */
+    String failedCheck(String check) {
+        WebElement row = element("check-" + check);
+        assertThat(row.findElement(By.className("status")).getAttribute("class")).contains("status-fail");
+        return row.getText();
+    }
+
+    /** From now on the browser asks for German, as a browser set to German does. */
+    void readInGerman() {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", "de-DE,de;q=0.9")));
     }
 }

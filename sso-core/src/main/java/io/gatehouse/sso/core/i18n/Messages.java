@@ -126,7 +126,7 @@ public final class Messages {
      */
     public String text(Locale locale, String key, Object... args) {
         String pattern = pattern(locale, key).orElse(key);
-        return fill(pattern, args);
+        return format(pattern, args);
     }
 
     /**
@@ -165,8 +165,11 @@ public final class Messages {
         }
     }
 
-    /** One pass, so a value that itself contains {@code {1}} stays as it is. */
-    private static String fill(String pattern, Object[] args) {
+    /**
+     * Fills the {@code {0}}, {@code {1}}... of a pattern in one pass, so a value that itself contains {@code {1}} stays as
+     * it is. For markup around a value: {@code Messages.format(escape(pattern), "<strong>" + escape(value) + "</strong>")}.
+     */
+    public static String format(String pattern, Object... args) {
         StringBuilder out = new StringBuilder(pattern.length() + 32);
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);

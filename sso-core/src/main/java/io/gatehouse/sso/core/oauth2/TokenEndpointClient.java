@@ -11,12 +11,15 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.http.Endpoints;
@@ -251,16 +254,40 @@ public final class TokenEndpointClient {
         HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, auth, new ClientCredentialsGrant()).build().toHTTPRequest();
         request.setAccept("application/json");
         HTTPResponse response = http.send(request, "token endpoint");
-        JSONObject json;
-        try {
-            json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
-        } catch (ParseException e) {
-            return Optional.of("http_" + response.getStatusCode());
-        }
-        if (json.get("error") instanceof String error) {
+        Optional<JSONObject> json = jsonOf(response);
+        if (json.isPresent() && json.get().get("error") instanceof String error) {
             return Optional.of(error);
         }
-        return response.getStatusCode() == 200 && json.containsKey("access_token")
+        return response.getStatusCode() == 200 && json.isPresent() && json.get().containsKey("access_token")
                 ? Optional.empty() : Optional.of("http_" + response.getStatusCode());
+    }
+
+    /** The answer's JSON object, or empty when the body is none. */
+    private static Optional<JSONObject> jsonOf(HTTPResponse response) {
+        try {
+            return Optional.of(JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody()));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Revokes a token at the IdP's revocation endpoint (RFC 7009): the refresh token when there is one (revoking it
+     * ends the grant, and with it its access tokens), else the access token.
+     *
+     * @throws ProviderException {@link FailureCode#TOKEN_REVOCATION_FAILED} when the endpoint answers anything but 200
+     *                           (naming its error code), {@link FailureCode#IDP_UNREACHABLE} when it cannot be reached
+     */
+    public void revoke(URI revocationEndpoint, ClientAuthentication auth, SocialToken token) throws ProviderException {
+        Token revoked = token.refreshToken() != null ? new RefreshToken(token.refreshToken()) : new BearerAccessToken(token.accessToken());
+        HTTPRequest request = new TokenRevocationRequest(revocationEndpoint, auth, revoked).toHTTPRequest();
+        request.setAccept("application/json");
+        HTTPResponse response = http.send(request, "revocation endpoint");
+        if (response.getStatusCode() != 200) {
+            String error = jsonOf(response).map(j -> j.get("error")).filter(String.class::isInstance).map(String.class::cast)
+                    .orElse("no error code");
+            throw new ProviderException(FailureCode.TOKEN_REVOCATION_FAILED, "The revocation endpoint "
+                    + Endpoints.of(revocationEndpoint) + " answered HTTP " + response.getStatusCode() + " (" + error + ")");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.sso.core.oidc;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.oauth2.AuthorizationUrl;
@@ -230,6 +231,20 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         OIDCProviderMetadata md = metadata(context);
         return context.clients().tokens().refresh(md.getTokenEndpointURI(), TokenEndpointAuth.of(context,
                 md.getTokenEndpointAuthMethods()), context, refreshToken, refreshScopes(context)).stored();
+    }
+
+    /** At the discovery document's {@code revocation_endpoint}, authenticated as at the token endpoint. */
+    @Override
+    public void revoke(ProviderContext context, SocialToken token) throws ProviderException {
+        checkSettings(context);
+        OIDCProviderMetadata md = metadata(context);
+        if (md.getRevocationEndpointURI() == null) {
+            throw new ProviderException(FailureCode.TOKEN_REVOCATION_UNSUPPORTED, "The discovery document of "
+                    + md.getIssuer() + " declares no revocation_endpoint");
+        }
+        List<ClientAuthenticationMethod> methods = md.getRevocationEndpointAuthMethods() != null
+                ? md.getRevocationEndpointAuthMethods() : md.getTokenEndpointAuthMethods();
+        context.clients().tokens().revoke(md.getRevocationEndpointURI(), TokenEndpointAuth.of(context, methods), token);
     }
 
     /**

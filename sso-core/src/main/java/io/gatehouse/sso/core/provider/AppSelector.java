@@ -72,8 +72,7 @@ public final class AppSelector {
     public SelectedApp select(String routeId, String site, String appName) throws ProviderException {
         List<SelectedApp> candidates = usableFor(routeId, site);
         if (candidates.isEmpty()) {
-            if (registry.find(routeId).isEmpty() && allApps().stream()
-                    .noneMatch(a -> a.routeId().equals(routeId) && registry.find(a.provider()).isPresent())) {
+            if (!isRoute(routeId)) {
                 throw new ProviderException(FailureCode.PROVIDER_NOT_ENABLED,
                         "Provider '" + routeId + "' is not in social_backends");
             }
@@ -96,6 +95,12 @@ public final class AppSelector {
         throw new ProviderException(FailureCode.APP_AMBIGUOUS, "Several social applications for '" + routeId
                 + "' serve site '" + site + "': " + names(candidates)
                 + ". Mark all but one hidden (settings {\"hidden\": true}), remove the site from the others, or name the app in the login URL (?app=NAME).");
+    }
+
+    /** Whether an enabled provider, or an app of one (its provider_id), serves this route id on some site. */
+    public boolean isRoute(String routeId) {
+        return registry.find(routeId).isPresent() || allApps().stream()
+                .anyMatch(a -> a.routeId().equals(routeId) && registry.find(a.provider()).isPresent());
     }
 
     /**

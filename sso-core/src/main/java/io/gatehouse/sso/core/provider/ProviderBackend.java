@@ -139,6 +139,18 @@ public interface ProviderBackend {
     }
 
     /**
+     * Revokes a stored token at the IdP (RFC 7009), so it no longer works there either.
+     *
+     * @throws ProviderException {@link FailureCode#TOKEN_REVOCATION_UNSUPPORTED} by default, and when the IdP
+     *                           offers no revocation endpoint; {@link FailureCode#TOKEN_REVOCATION_FAILED} or
+     *                           {@link FailureCode#IDP_UNREACHABLE} when the revocation did not happen
+     */
+    default void revoke(ProviderContext context, SocialToken token) throws ProviderException {
+        throw new ProviderException(FailureCode.TOKEN_REVOCATION_UNSUPPORTED, "The " + id()
+                + " provider has no token revocation endpoint");
+    }
+
+    /**
      * Redeems a refresh token at the token endpoint (RFC 6749 section 6) for a fresh access token; the result is
      * stored merged over the old token ({@link io.gatehouse.sso.spi.SocialToken#mergedOver}), so an IdP that sends
      * no new refresh token (Google) keeps the old one working.
