@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Every {@code ```java} block of the repository's Markdown against the compiled source it mirrors. A block is
- * preceded (blank lines aside) by a marker naming a file, relative to the repository root, and a region in it:
+ * preceded (blank lines aside) by a marker naming a file, relative to the repository root, and a region in it
+ * (a block of another language with a marker, such as the YAML a test runs with, is compared the same way;
+ * its region lines are {@code # snippet:name} and {@code # end:name}):
  * <pre>
  * &lt;!-- snippet: examples/first-sign-in/src/test/java/.../JdbcSnippets.java#open-stores --&gt;
  * ```java
@@ -76,8 +78,12 @@ final class JavaSnippets {
                 marker = markerMatch.group(1) + "#" + markerMatch.group(2);
                 markerLine = i + 1;
             } else if (OTHER_FENCE.matcher(line).find()) {
-                i = closingFence(lines, i);
-                marker = orphan(name, markerLine, marker, wrong);
+                int end = closingFence(lines, i);
+                if (marker != null) {
+                    compare(name, i + 1, marker, lines.subList(i + 1, end), wrong);
+                    marker = null;
+                }
+                i = end;
             } else if (!line.isBlank()) {
                 marker = orphan(name, markerLine, marker, wrong);
             }
@@ -87,7 +93,7 @@ final class JavaSnippets {
 
     private static String orphan(String name, int markerLine, String marker, List<SnippetMismatch> wrong) {
         if (marker != null) {
-            wrong.add(new SnippetMismatch(name, markerLine, "the snippet marker " + marker + " is not followed by a java block"));
+            wrong.add(new SnippetMismatch(name, markerLine, "the snippet marker " + marker + " is not followed by a code block"));
         }
         return null;
     }
@@ -103,7 +109,7 @@ final class JavaSnippets {
         List<String> expected = region(lines(source), region);
         if (expected.isEmpty()) {
             wrong.add(new SnippetMismatch(name, line, path + " has no region '" + region + "' (// snippet:" + region
-                    + " ... // end:" + region + ")"));
+                    + " ... // end:" + region + ", or # in YAML)"));
             return;
         }
         String difference = firstDifference(expected, normalised(block));
@@ -117,20 +123,29 @@ final class JavaSnippets {
         List<String> joined = new ArrayList<>();
         List<String> part = null;
         for (String line : source) {
-            String stripped = line.strip();
-            if (stripped.equals("// snippet:" + region)) {
+            String stripped = markerText(line);
+            if (stripped.equals("snippet:" + region)) {
                 part = new ArrayList<>();
-            } else if (stripped.equals("// end:" + region) && part != null) {
+            } else if (stripped.equals("end:" + region) && part != null) {
                 if (!joined.isEmpty()) {
                     joined.add("");
                 }
                 joined.addAll(normalised(part));
                 part = null;
-            } else if (part != null && !stripped.startsWith("// snippet:") && !stripped.startsWith("// end:")) {
+            } else if (part != null && !stripped.startsWith("snippet:") && !stripped.startsWith("end:")) {
                 part.add(line);
             }
         }
         return joined;
+    }
+
+    /** {@code snippet:name} for a line {@code // snippet:name} (Java) or {@code # snippet:name} (YAML, properties). */
+    private static String markerText(String line) {
+        String stripped = line.strip();
+        if (stripped.startsWith("//")) {
+            return stripped.substring(2).strip();
+        }
+        return stripped.startsWith("#") ? stripped.substring(1).strip() : "";
     }
 
     /** Without the common indentation, trailing blanks and blank lines at either end. */

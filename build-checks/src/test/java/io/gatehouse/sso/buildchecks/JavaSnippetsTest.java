@@ -96,13 +96,22 @@ class JavaSnippetsTest {
             assertThat(mismatches("<!-- snippet: src/Gone.java#open -->\n```java\nint n = 1;\n```\n\n"
                     + "<!-- snippet: src/Demo.java#gone -->\n```java\nint n = 1;\n```\n"))
                     .containsExactly("README.md:2: src/Gone.java does not exist",
-                            "README.md:7: src/Demo.java has no region 'gone' (// snippet:gone ... // end:gone)");
+                            "README.md:7: src/Demo.java has no region 'gone' (// snippet:gone ... // end:gone, or # in YAML)");
         }
 
         @Test
         void aMarkerFollowedByProseInsteadOfAJavaBlockIsReported() throws IOException {
             assertThat(mismatches("# Demo\n\n" + MARKER + "Some prose.\n")).containsExactly(
-                    "README.md:3: the snippet marker src/Demo.java#open is not followed by a java block");
+                    "README.md:3: the snippet marker src/Demo.java#open is not followed by a code block");
+        }
+
+        @Test
+        void aYamlBlockWithAMarkerIsComparedWithItsHashCommentRegion() throws IOException {
+            write("src/app.yml", "# snippet:props\ngatehouse:\n  social-backends: openid_connect\n# end:props\nother: 1\n");
+
+            assertThat(mismatches("<!-- snippet: src/app.yml#props -->\n```yaml\ngatehouse:\n  social-backends: openid_connect\n```\n"
+                    + "\n<!-- snippet: src/app.yml#props -->\n```yaml\ngatehouse:\n  social-backends: github\n```\n"))
+                    .singleElement().asString().startsWith("README.md:8: differs from src/app.yml#props: line 2 of the block");
         }
 
         @Test
