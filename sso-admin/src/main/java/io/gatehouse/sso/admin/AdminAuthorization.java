@@ -17,6 +17,10 @@ public interface AdminAuthorization {
     /** Refuses every request. */
     AdminAuthorization DENY_ALL = request -> false;
 
-    /** @return true when this request's user may see and change the SSO administration */
+    /**
+     * @return true when this request's user may see and change the SSO administration
+     *
+     * @param request the request to the admin pages
+     */
     boolean allows(HttpServletRequest request);
 }

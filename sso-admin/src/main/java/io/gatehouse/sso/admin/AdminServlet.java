@@ -61,6 +61,12 @@ public final class AdminServlet extends HttpServlet {
         return admin;
     }
 
+    /**
+     * A builder of the admin pages for this configuration; the stores must be given, the rest has defaults.
+     *
+     * @param config the start-up configuration
+     * @return a new builder
+     */
     public static Builder builder(GatehouseConfig config) {
         return new Builder(config);
     }
@@ -222,72 +228,143 @@ public final class AdminServlet extends HttpServlet {
             this.config = Objects.requireNonNull(config, "config");
         }
 
+        /**
+         * The social applications the admin edits. Required.
+         *
+         * @param apps the store
+         * @return this builder
+         */
         public Builder apps(SocialAppRepository apps) {
             this.apps = apps;
             return this;
         }
 
+        /**
+         * The identity links the admin searches and removes. Required.
+         *
+         * @param accounts the store
+         * @return this builder
+         */
         public Builder accounts(SocialAccountRepository accounts) {
             this.accounts = accounts;
             return this;
         }
 
+        /**
+         * The users the links belong to. Required.
+         *
+         * @param users the store
+         * @return this builder
+         */
         public Builder users(UserDirectory users) {
             this.users = users;
             return this;
         }
 
+        /**
+         * The login settings the admin edits. Required.
+         *
+         * @param settings the store
+         * @return this builder
+         */
         public Builder settings(SettingsStore settings) {
             this.settings = settings;
             return this;
         }
 
+        /**
+         * The error log the admin reads. Required.
+         *
+         * @param errorLog the store
+         * @return this builder
+         */
         public Builder errorLog(ErrorLog errorLog) {
             this.errorLog = errorLog;
             return this;
         }
 
-        /** The mailer of the test mail; without one the mail page says mail is not configured. */
+        /**
+         * The mailer of the test mail; without one the mail page says mail is not configured.
+         *
+         * @param mailer the mailer
+         * @return this builder
+         */
         public Builder mailer(Mailer mailer) {
             this.mailer = Objects.requireNonNull(mailer, "mailer");
             return this;
         }
 
-        /** The enabled backends; default: loaded from the class path by {@code social_backends}. */
+        /**
+         * The enabled backends; default: loaded from the class path by {@code social_backends}.
+         *
+         * @param registry the backends
+         * @return this builder
+         */
         public Builder registry(ProviderRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
-        /** Who may use the pages; default {@link AdminAuthorization#DENY_ALL}. */
+        /**
+         * Who may use the pages; default {@link AdminAuthorization#DENY_ALL}.
+         *
+         * @param authorization the check
+         * @return this builder
+         */
         public Builder authorization(AdminAuthorization authorization) {
             this.authorization = Objects.requireNonNull(authorization, "authorization");
             return this;
         }
 
-        /** Whether users have a way in besides their identities; default {@link OtherSignIn#NONE}. */
+        /**
+         * Whether users have a way in besides their identities; default {@link OtherSignIn#NONE}.
+         *
+         * @param otherSignIn the check
+         * @return this builder
+         */
         public Builder otherSignIn(OtherSignIn otherSignIn) {
             this.otherSignIn = Objects.requireNonNull(otherSignIn, "otherSignIn");
             return this;
         }
 
-        /** The texts; default the host's {@code gatehouse-messages} bundle over Gatehouse's. */
+        /**
+         * The texts; default the host's {@code gatehouse-messages} bundle over Gatehouse's.
+         *
+         * @param messages the bundles
+         * @return this builder
+         */
         public Builder messages(Messages messages) {
             this.messages = Objects.requireNonNull(messages, "messages");
             return this;
         }
 
-        /** Where the SSO servlet is mapped before {@code /accounts} (e.g. {@code /sso}); default none. */
+        /**
+         * Where the SSO servlet is mapped before {@code /accounts} (e.g. {@code /sso}); default none.
+         *
+         * @param ssoPrefix the path, e.g. {@code /sso}
+         * @return this builder
+         */
         public Builder ssoPrefix(String ssoPrefix) {
             this.ssoPrefix = Objects.requireNonNull(ssoPrefix, "ssoPrefix");
             return this;
         }
 
+        /**
+         * The time shown and used for error-log records and diagnostics; default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * The servlet, to register under a path only admins reach (it also checks {@link AdminAuthorization}).
+         *
+         * @return a new servlet
+         */
         public AdminServlet build() {
             ProviderRegistry enabled = registry != null ? registry : ProviderRegistry.load(config.backends());
             TreeSet<String> providers = new TreeSet<>(config.backends());

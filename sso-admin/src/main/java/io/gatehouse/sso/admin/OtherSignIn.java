@@ -17,5 +17,11 @@ public interface OtherSignIn {
     /** No user has another way in. */
     OtherSignIn NONE = user -> false;
 
+    /**
+     * Whether this user could still sign in without their SSO identities (a password, say).
+     *
+     * @param user the user whose identity the admin is about to unlink
+     * @return true when unlinking the last identity does not lock the user out
+     */
     boolean available(User user);
 }

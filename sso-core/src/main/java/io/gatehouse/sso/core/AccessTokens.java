@@ -51,12 +51,23 @@ public final class AccessTokens {
      * identities of one provider, the one used last.
      *
      * @param baseUrl the public base URL of the site the user uses (it chooses the social application, as at sign-in)
+     * @param userId the local user
+     * @param provider the provider route id, e.g. {@code keycloak}
+     * @return the token, or a failure ({@link FailureCode#TOKEN_MISSING}, {@link FailureCode#REFRESH_REVOKED}, ...)
+     *     that the error log also holds
      */
     public TokenOutcome current(String userId, String provider, URI baseUrl) {
         return get(userId, provider, baseUrl, false);
     }
 
-    /** As {@link #current}, but renewed now whatever its expiry (a host that saw the token refused by an API). */
+    /**
+     * As {@link #current}, but renewed now whatever its expiry (a host that saw the token refused by an API).
+     *
+     * @param userId the local user
+     * @param provider the provider route id, e.g. {@code keycloak}
+     * @param baseUrl the public base URL of the site the user uses
+     * @return the renewed token, or the failure to renew it
+     */
     public TokenOutcome refresh(String userId, String provider, URI baseUrl) {
         return get(userId, provider, baseUrl, true);
     }

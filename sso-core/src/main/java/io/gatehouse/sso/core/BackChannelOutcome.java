@@ -21,8 +21,17 @@ public sealed interface BackChannelOutcome {
     record Accepted(int sessionsEnded) implements BackChannelOutcome {
     }
 
-    /** The logout token was refused; nothing was ended. */
+    /**
+     * The logout token was refused; nothing was ended.
+     *
+     * @param failure why, with the error-log record's id
+     */
     record Refused(LoginFailure failure) implements BackChannelOutcome {
+        /**
+         * Requires the failure.
+         *
+         * @param failure why, with the error-log record's id
+         */
         public Refused {
             Objects.requireNonNull(failure, "failure");
         }

@@ -32,7 +32,9 @@ public final class BaseUrl {
      * @param hostHeader  the request's Host header
      * @param contextPath the application's context path ("" or "/app")
      * @param headers     header look-up by name (null when absent)
+     * @param config the configuration: {@code site_url}, the default protocol and which forwarded headers to trust
      * @throws IllegalArgumentException when no valid host can be determined
+     * @return the base URL, without a trailing slash
      */
     public static URI resolve(GatehouseConfig config, String hostHeader, String contextPath, Function<String, String> headers) {
         if (config.siteUrl().isPresent()) {
@@ -87,22 +89,44 @@ public final class BaseUrl {
         return defaultPort ? bare : bare + ":" + number;
     }
 
-    /** {@code host[:port]} of a base URL: the "site" apps are assigned to. */
+    /**
+     * {@code host[:port]} of a base URL: the "site" apps are assigned to.
+     *
+     * @param base a base URL from {@link #resolve}
+     * @return the host, with the port when it is not the scheme's default
+     */
     public static String siteOf(URI base) {
         return base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
     }
 
-    /** {@code <base>/accounts/<routeId>/login/callback/} */
+    /**
+     * {@code <base>/accounts/<routeId>/login/callback/}
+     *
+     * @param base a base URL from {@link #resolve}
+     * @param routeId the provider route id
+     * @return the callback (redirect) URI to register at the IdP
+     */
     public static URI callbackUri(URI base, String routeId) {
         return URI.create(base + "/accounts/" + routeId + "/login/callback/");
     }
 
-    /** {@code <base>/accounts/logout/callback/}: the post-logout redirect URI to register at every IdP. */
+    /**
+     * {@code <base>/accounts/logout/callback/}: the post-logout redirect URI to register at every IdP.
+     *
+     * @param base a base URL from {@link #resolve}
+     * @return the post-logout redirect URI
+     */
     public static URI postLogoutUri(URI base) {
         return URI.create(base + "/accounts/logout/callback/");
     }
 
-    /** {@code <base>/accounts/<routeId>/backchannel-logout/}: the back-channel logout URI to register at the IdP. */
+    /**
+     * {@code <base>/accounts/<routeId>/backchannel-logout/}: the back-channel logout URI to register at the IdP.
+     *
+     * @param base a base URL from {@link #resolve}
+     * @param routeId the provider route id
+     * @return the back-channel logout URI
+     */
     public static URI backChannelLogoutUri(URI base, String routeId) {
         return URI.create(base + "/accounts/" + routeId + "/backchannel-logout/");
     }

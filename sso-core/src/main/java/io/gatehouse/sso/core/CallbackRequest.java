@@ -19,6 +19,14 @@ import java.util.Objects;
  */
 public record CallbackRequest(Map<String, List<String>> params, Map<String, String> cookies, URI baseUrl,
                               String signedInUserId) {
+    /**
+     * Copies the parameters and cookies ({@code null} is none); requires the base URL.
+     *
+     * @param params the query parameters, every value of each (repeated parameters are refused)
+     * @param cookies the request's cookies by name (the engine picks its transaction cookie)
+     * @param baseUrl the public base URL
+     * @param signedInUserId the signed-in user's id, or null
+     */
     public CallbackRequest {
         params = params == null ? Map.of() : Map.copyOf(params);
         cookies = cookies == null ? Map.of() : Map.copyOf(cookies);

@@ -32,6 +32,15 @@ public record ErrorLogRetention(Duration maxAge, Duration floodWindow, Duration 
     public static final ErrorLogRetention DEFAULT = new ErrorLogRetention(Duration.ofDays(90), Duration.ofHours(1),
             Duration.ofHours(1));
 
+    /**
+     * Requires every part.
+     *
+     * @param maxAge how long a record is kept after its last failure
+     * @param floodWindow the span within which identical failures share a record
+     * @param purgeInterval the least time between two purges by one node
+     * @throws IllegalArgumentException when {@code maxAge} or {@code floodWindow} is not positive or {@code
+     *     purgeInterval} is negative
+     */
     public ErrorLogRetention {
         Objects.requireNonNull(maxAge, "maxAge");
         Objects.requireNonNull(floodWindow, "floodWindow");
@@ -44,7 +53,9 @@ public record ErrorLogRetention(Duration maxAge, Duration floodWindow, Duration 
     /**
      * The retention the start-up configuration asks for.
      *
+     * @param values the start-up configuration
      * @throws io.gatehouse.sso.core.config.ConfigException naming a key whose value is not a positive whole number
+     * @return the retention, with {@link #DEFAULT}'s parts for keys that are not set
      */
     public static ErrorLogRetention from(ConfigValues values) {
         return new ErrorLogRetention(Duration.ofDays(values.positiveLong(MAX_AGE_DAYS, DEFAULT.maxAge().toDays())),

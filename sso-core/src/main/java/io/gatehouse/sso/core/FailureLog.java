@@ -39,18 +39,40 @@ public final class FailureLog {
     private final ErrorLogRetention retention;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.MIN);
 
-    /** A writer with the {@link ErrorLogRetention#DEFAULT} retention. */
+    /**
+     * A writer with the {@link ErrorLogRetention#DEFAULT} retention.
+     *
+     * @param errorLog where the records go
+     * @param clock the time of each record
+     */
     public FailureLog(ErrorLog errorLog, Clock clock) {
         this(errorLog, clock, ErrorLogRetention.DEFAULT);
     }
 
+    /**
+     * A writer with the given retention: records older than its maximum age are purged now and then, and identical
+     * failures within its window share one record.
+     *
+     * @param errorLog where the records go
+     * @param clock the time of each record
+     * @param retention how long records are kept and how floods are counted
+     */
     public FailureLog(ErrorLog errorLog, Clock clock, ErrorLogRetention retention) {
         this.errorLog = errorLog;
         this.clock = clock;
         this.retention = retention;
     }
 
-    /** Appends a record; returns its id, or null when the error log itself failed (that is logged). */
+    /**
+     * Appends a record; returns its id, or null when the error log itself failed (that is logged).
+     *
+     * @param kind stable code, e.g. {@code sso.state_mismatch}
+     * @param info one readable sentence for the admin
+     * @param data further detail; scrubbed like {@code info}
+     * @param path where it happened, e.g. {@code auth:/accounts/keycloak/login/callback/}
+     * @param secrets values that must not appear in the record (client secrets, tokens, codes); each is blanked
+     * @return the stored record's id, or null
+     */
     public String record(String kind, String info, String data, String path, Collection<String> secrets) {
         String safeInfo = scrub(info, secrets);
         String safeData = scrub(data, secrets);
@@ -92,7 +114,13 @@ public final class FailureLog {
         }
     }
 
-    /** Blanks every secret of at least 4 characters, strips control characters, bounds the length. */
+    /**
+     * Blanks every secret of at least 4 characters, strips control characters, bounds the length.
+     *
+     * @param text the text to clean; null is empty
+     * @param secrets the values to blank; shorter ones and nulls are ignored
+     * @return the cleaned text
+     */
     public static String scrub(String text, Collection<String> secrets) {
         if (text == null) {
             return "";

@@ -83,27 +83,52 @@ public final class LoginEngine {
         this.tokens = new AccessTokens(parts, selector, clients, b.sessionPolicy.refreshSkew());
     }
 
+    /**
+     * A builder of an engine for this configuration; the stores must be given, every other part has a default.
+     *
+     * @param config the start-up configuration
+     * @return a new builder
+     */
     public static Builder builder(GatehouseConfig config) {
         return new Builder(config);
     }
 
-    /** The live login settings this engine reads. */
+    /**
+     * The live login settings this engine reads.
+     *
+     * @return the settings, read from the {@link io.gatehouse.sso.spi.SettingsSource} at each call
+     */
     public LoginSettings settings() {
         return parts.settings();
     }
 
-    /** Whether mail is configured (SSO registration needs it). */
+    /**
+     * Whether mail is configured (SSO registration needs it).
+     *
+     * @return true when the mailer has what it needs to send
+     */
     public boolean emailConfigured() {
         return parts.mailer().isConfigured();
     }
 
+    /**
+     * The start-up configuration this engine was built with.
+     *
+     * @return the configuration
+     */
     public GatehouseConfig config() {
         return config;
     }
 
     // ------------------------------------------------------------------ begin
 
-    /** Starts a login or connect: on success a {@link LoginOutcome.Redirect} to the IdP with the transaction cookie. */
+    /**
+     * Starts a login or connect: on success a {@link LoginOutcome.Redirect} to the IdP with the transaction cookie.
+     *
+     * @param routeId the provider route id from the URL, e.g. {@code keycloak}
+     * @param request the process, the {@code next} path, the base URL and the signed-in user, if any
+     * @return a redirect to the IdP, or a failure (also in the error log)
+     */
     public LoginOutcome beginLogin(String routeId, LoginRequest request) {
         LoginAttempt attempt = LoginAttempt.begin(parts.failures(), routeId, request);
         return inFlight.run(attempt, () -> {
@@ -121,7 +146,13 @@ public final class LoginEngine {
 
     // ------------------------------------------------------------------ complete
 
-    /** Completes the IdP's redirect back: the {@link CallbackChecks}, the code exchange, then the account policy. */
+    /**
+     * Completes the IdP's redirect back: the {@link CallbackChecks}, the code exchange, then the account policy.
+     *
+     * @param routeId the provider route id from the callback URL
+     * @param callback the query parameters, cookies and base URL of the callback request
+     * @return the signed-in or connected user, a pending sign-up, or a failure (also in the error log)
+     */
     public LoginOutcome completeLogin(String routeId, CallbackRequest callback) {
         LoginAttempt attempt = LoginAttempt.callback(parts.failures(), routeId, callback);
         return inFlight.run(attempt, () -> {
@@ -156,6 +187,11 @@ public final class LoginEngine {
      * Completes a {@link LoginOutcome.PendingSignup} with the fields the user entered on the host's form.
      * The email may be changed; a changed email is not verified, so the account starts inactive and a
      * confirmation mail is sent.
+     *
+     * @param signupToken the token of the {@link LoginOutcome.PendingSignup}, from the host's form
+     * @param details what the user entered
+     * @param baseUrl the public base URL (for the confirmation link)
+     * @return the signed-in user, one awaiting email confirmation, or a failure
      */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl) {
         LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl);
@@ -165,13 +201,23 @@ public final class LoginEngine {
     /**
      * Confirms an email from the link in the confirmation mail and activates the account. The link works
      * once: an active account (already confirmed) refuses it, as does a changed email.
+     *
+     * @param token the token from the confirmation link
+     * @return {@link LoginOutcome.EmailConfirmed}, or a failure
      */
     public LoginOutcome confirmEmail(String token) {
         LoginAttempt attempt = LoginAttempt.confirmation(parts.failures(), token);
         return inFlight.run(attempt, () -> confirmation.confirm(token, attempt));
     }
 
-    /** Removes a user's link to an identity (and its tokens). Hosts should keep users from removing their only way in. */
+    /**
+     * Removes a user's link to an identity (and its tokens). Hosts should keep users from removing their only way in.
+     *
+     * @param userId the local user
+     * @param providerRouteId the provider route id of the identity
+     * @param uid the identity's id at the provider
+     * @return true when a link was removed
+     */
     public boolean disconnect(String userId, String providerRouteId, String uid) {
         boolean removed = parts.accounts().unlink(userId, providerRouteId, uid);
         if (removed) {
@@ -180,12 +226,20 @@ public final class LoginEngine {
         return removed;
     }
 
-    /** Sign-in sessions after the login: whether one still lives, sign-out (here and at the IdP), back-channel logout. */
+    /**
+     * Sign-in sessions after the login: whether one still lives, sign-out (here and at the IdP), back-channel logout.
+     *
+     * @return the session operations, sharing this engine's stores
+     */
     public SessionLifecycle sessions() {
         return sessions;
     }
 
-    /** Users' access tokens at their providers, refreshed when they expire. */
+    /**
+     * Users' access tokens at their providers, refreshed when they expire.
+     *
+     * @return the token operations, sharing this engine's stores
+     */
     public AccessTokens tokens() {
         return tokens;
     }
@@ -193,6 +247,8 @@ public final class LoginEngine {
     /**
      * The error-log writer this engine uses, so adapters can record their own refusals (a failed CSRF
      * check, an invalid Host) where the admin reads SSO errors.
+     *
+     * @return the writer; it scrubs secrets as the engine's own records are
      */
     public FailureLog failureLog() {
         return parts.failures();
@@ -207,6 +263,7 @@ public final class LoginEngine {
      * boolean drained = engine.shutdown(Duration.ofSeconds(20));   // then stop the server
      * }</pre>
      *
+     * @param bound how long to wait for running steps
      * @return true when no step was running any more within the bound
      */
     public boolean shutdown(Duration bound) {
@@ -216,7 +273,12 @@ public final class LoginEngine {
         return drained;
     }
 
-    /** The login buttons for a site: empty while SSO is off. */
+    /**
+     * The login buttons for a site: empty while SSO is off.
+     *
+     * @param baseUrl the public base URL of the site
+     * @return one choice per usable, non-hidden app, in backend order
+     */
     public List<LoginChoice> loginChoices(URI baseUrl) {
         try {
             if (!parts.settings().ssoEnabled()) {
@@ -258,47 +320,100 @@ public final class LoginEngine {
             this.config = Objects.requireNonNull(config, "config");
         }
 
+        /**
+         * The admin-edited social applications. Required.
+         *
+         * @param apps the store
+         * @return this builder
+         */
         public Builder apps(SocialAppRepository apps) {
             this.apps = apps;
             return this;
         }
 
+        /**
+         * The links of identities to local users, with their tokens. Required.
+         *
+         * @param accounts the store
+         * @return this builder
+         */
         public Builder accounts(SocialAccountRepository accounts) {
             this.accounts = accounts;
             return this;
         }
 
+        /**
+         * The local users. Required.
+         *
+         * @param users the store
+         * @return this builder
+         */
         public Builder users(UserDirectory users) {
             this.users = users;
             return this;
         }
 
+        /**
+         * The live login settings ({@code LOGIN_ENABLE_SSO}, ...). Required.
+         *
+         * @param settings the store
+         * @return this builder
+         */
         public Builder settings(SettingsSource settings) {
             this.settings = settings;
             return this;
         }
 
+        /**
+         * Where failures are recorded for the admin. Required.
+         *
+         * @param errorLog the store
+         * @return this builder
+         */
         public Builder errorLog(ErrorLog errorLog) {
             this.errorLog = errorLog;
             return this;
         }
 
-        /** How long error-log records are kept and how floods are counted; default from the configuration. */
+        /**
+         * How long error-log records are kept and how floods are counted; default from the configuration.
+         *
+         * @param retention the retention
+         * @return this builder
+         */
         public Builder errorLogRetention(ErrorLogRetention retention) {
             this.retention = Objects.requireNonNull(retention, "retention");
             return this;
         }
 
+        /**
+         * Sends confirmation mails; without one, email is not configured and SSO registration is refused.
+         *
+         * @param mailer the mailer
+         * @return this builder
+         */
         public Builder mailer(Mailer mailer) {
             this.mailer = Objects.requireNonNull(mailer, "mailer");
             return this;
         }
 
+        /**
+         * Adds a listener called after every successful sign-in (group sync is one); may be called several times.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(LoginListener listener) {
             this.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
+        /**
+         * The time of transactions, tokens and records; default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -308,36 +423,68 @@ public final class LoginEngine {
          * Where used callback states, sign-up forms and email-confirmation links are remembered. Without one the
          * engine remembers them in this node's memory (a warning says so at start): give every node the same
          * shared store, such as {@code JdbcStores.singleUseValues()}, so a link works once across nodes and restarts.
+         *
+         * @param singleUseValues the shared store
+         * @return this builder
          */
         public Builder singleUseValues(SingleUseValues singleUseValues) {
             this.singleUseValues = Objects.requireNonNull(singleUseValues, "singleUseValues");
             return this;
         }
 
-        /** Where sign-in sessions are kept; share one across nodes ({@code JdbcStores.sessions()}). Default: this node's memory. */
+        /**
+         * Where sign-in sessions are kept; share one across nodes ({@code JdbcStores.sessions()}). Default: this node's
+         * memory.
+         *
+         * @param sessionRegistry the shared registry
+         * @return this builder
+         */
         public Builder sessionRegistry(SessionRegistry sessionRegistry) {
             this.sessionRegistry = Objects.requireNonNull(sessionRegistry, "sessionRegistry");
             return this;
         }
 
-        /** How long sessions live and how early access tokens are renewed; default {@link SessionPolicy#DEFAULT}. */
+        /**
+         * How long sessions live and how early access tokens are renewed; default {@link SessionPolicy#DEFAULT}.
+         *
+         * @param sessionPolicy the policy
+         * @return this builder
+         */
         public Builder sessionPolicy(SessionPolicy sessionPolicy) {
             this.sessionPolicy = Objects.requireNonNull(sessionPolicy, "sessionPolicy");
             return this;
         }
 
-        /** The TLS context of every call to an IdP (one whose certificate a private CA signed); default: the JVM's. */
+        /**
+         * The TLS context of every call to an IdP (one whose certificate a private CA signed); default: the JVM's.
+         *
+         * @param tls the TLS context, or null for the JVM's default
+         * @return this builder
+         */
         public Builder tls(SSLContext tls) {
             this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 
-        /** Overrides the registry loaded from the class path (tests, or hosts registering backends by hand). */
+        /**
+         * Overrides the registry loaded from the class path (tests, or hosts registering backends by hand).
+         *
+         * @param registry the backends to use
+         * @return this builder
+         */
         public Builder registry(ProviderRegistry registry) {
             this.registry = registry;
             return this;
         }
 
+        /**
+         * The engine; it loads the enabled provider backends and checks the social applications now.
+         *
+         * @return a new engine
+         * @throws io.gatehouse.sso.core.config.ConfigException when {@code social_providers} holds a setting Gatehouse
+         *     cannot use, or a backend is missing
+         * @throws NullPointerException when a required store was not given
+         */
         public LoginEngine build() {
             return new LoginEngine(this);
         }

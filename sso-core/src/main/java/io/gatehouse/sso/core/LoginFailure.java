@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param errorLogId id of the error-log record, or null when none could be written
  */
 public record LoginFailure(FailureCode code, String message, String errorLogId) {
+    /**
+     * Requires the code; a {@code null} message is the code's own {@link FailureCode#message()}.
+     *
+     * @param code stable code
+     * @param message sentence for the user
+     * @param errorLogId id of the error-log record, or null when none could be written
+     */
     public LoginFailure {
         Objects.requireNonNull(code, "code");
         message = message == null ? code.message() : message;

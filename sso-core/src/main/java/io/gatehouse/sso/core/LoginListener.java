@@ -11,5 +11,11 @@ package io.gatehouse.sso.core;
  */
 @FunctionalInterface
 public interface LoginListener {
+    /**
+     * Called once per successful sign-in or connect, after the account is stored and before the user is redirected. A
+     * listener that throws is recorded in the error log ({@code sso.listener_failed}) and the sign-in goes ahead.
+     *
+     * @param event the user, the provider's profile and the app's settings
+     */
     void onLogin(LoginEvent event);
 }

@@ -22,11 +22,28 @@ import java.util.Objects;
  */
 public sealed interface LoginOutcome {
 
-    /** Where the user goes afterwards: always a same-origin path. */
+    /**
+     * Where the user goes afterwards: always a same-origin path.
+     *
+     * @return a same-origin path such as {@code /}; never an absolute URL
+     */
     String next();
 
-    /** Begin login: send the browser to the IdP and set the transaction cookie. */
+    /**
+     * Begin login: send the browser to the IdP and set the transaction cookie.
+     *
+     * @param location the URL to redirect the browser to (at the IdP)
+     * @param cookie   the transaction cookie to set with the redirect
+     * @param next     where the user goes once back
+     */
     record Redirect(URI location, TransactionCookie cookie, String next) implements LoginOutcome {
+        /**
+         * Requires the location and the cookie.
+         *
+         * @param location the URL to redirect the browser to (at the IdP)
+         * @param cookie   the transaction cookie to set with the redirect
+         * @param next     where the user goes once back
+         */
         public Redirect {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(cookie, "cookie");
@@ -39,12 +56,23 @@ public sealed interface LoginOutcome {
      * {@code account} is the identity's link; it is null when the user signed in by email without the identity being
      * linked (the provider setting {@code EMAIL_AUTHENTICATION} without {@code EMAIL_AUTHENTICATION_AUTO_CONNECT}).
      *
+     * @param user      the local user to sign in
+     * @param account   the identity's link, or null (see above)
+     * @param newUser   true when this login created the user
+     * @param next      where the user goes afterwards
      * @param sessionId the sign-in session's id in the {@link io.gatehouse.sso.spi.SessionRegistry}, or null when
      *                  none was started (outcomes built outside the engine)
      */
     record SignedIn(User user, SocialAccount account, boolean newUser, String next, String sessionId) implements LoginOutcome {
 
-        /** A sign-in without a registered session. */
+        /**
+         * A sign-in without a registered session.
+         *
+         * @param user the local user
+         * @param account the identity's link
+         * @param newUser true when this login created the user
+         * @param next where the user goes afterwards
+         */
         public SignedIn(User user, SocialAccount account, boolean newUser, String next) {
             this(user, account, newUser, next, null);
         }
@@ -56,13 +84,24 @@ public sealed interface LoginOutcome {
         }
     }
 
-    /** The identity was linked to the signed-in user. */
+    /**
+     * The identity was linked to the signed-in user.
+     *
+     * @param user    the signed-in user
+     * @param account the new link
+     * @param next    where the user goes afterwards
+     */
     record Connected(User user, SocialAccount account, String next) implements LoginOutcome {
     }
 
     /**
      * Auto-fill is off: show a sign-up form pre-filled with {@code suggested}, then call
      * {@link LoginEngine#completeSignup} with {@code signupToken} (sealed; expires with the transaction).
+     *
+     * @param signupToken  the sealed sign-up state; a credential, so {@link #toString()} hides it
+     * @param suggested    the values to pre-fill, from the IdP's profile
+     * @param providerName the provider the user came from, e.g. "GitHub"
+     * @param next         where the user goes after signing up
      */
     record PendingSignup(String signupToken, SignupDetails suggested, String providerName, String next)
             implements LoginOutcome {
@@ -72,7 +111,13 @@ public sealed interface LoginOutcome {
         }
     }
 
-    /** The account was created inactive and a verification mail was sent (or its failure logged). */
+    /**
+     * The account was created inactive and a verification mail was sent (or its failure logged).
+     *
+     * @param user     the new, inactive user
+     * @param mailSent false when sending failed (the error log has why)
+     * @param next     where the user goes after the confirmation
+     */
     record AwaitingVerification(User user, boolean mailSent, String next) implements LoginOutcome {
     }
 
@@ -80,11 +125,19 @@ public sealed interface LoginOutcome {
      * A confirmation link activated the account. This is not a sign-in: the link may have been forwarded
      * or opened on another device, so an adapter signs the user in only when the same browser session
      * created the account.
+     *
+     * @param user the user, now active
+     * @param next where the user goes next
      */
     record EmailConfirmed(User user, String next) implements LoginOutcome {
     }
 
-    /** The login failed; nothing was persisted but the error-log record. */
+    /**
+     * The login failed; nothing was persisted but the error-log record.
+     *
+     * @param failure the code and message to show, with the error-log record's id
+     * @param next    where the user goes after reading the message
+     */
     record Failed(LoginFailure failure, String next) implements LoginOutcome {
     }
 }

@@ -20,6 +20,13 @@ public final class SafeNext {
     private SafeNext() {
     }
 
+    /**
+     * The {@code next} to redirect to after a login: a same-origin path, or {@code /} for anything else (absolute or
+     * scheme-relative URLs, back-slashes, control characters, overlong values).
+     *
+     * @param next the requested path, or null
+     * @return a safe path; never null
+     */
     public static String of(String next) {
         if (next == null || next.isEmpty() || next.length() > MAX_LENGTH) {
             return "/";

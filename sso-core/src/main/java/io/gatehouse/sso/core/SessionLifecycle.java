@@ -46,8 +46,10 @@ public final class SessionLifecycle {
      * Whether the sign-in session still lives: not signed out here or at the IdP (on any node sharing the registry),
      * not older than {@link SessionPolicy#sessionMaxAge()}. An unknown id is not live.
      *
+     * @param sessionId the sign-in session id the host's session carries, or null
      * @throws io.gatehouse.sso.spi.PersistenceException when the registry cannot be read (the caller decides; a
      *                                                    filter should answer 503, neither sign out nor let through)
+     * @return true while the session lives
      */
     public boolean isLive(String sessionId) {
         return sessionId != null && registry.find(sessionId).map(s -> s.liveAt(parts.clock().instant())).orElse(false);
@@ -60,6 +62,7 @@ public final class SessionLifecycle {
      * @param sessionId the sign-in session the host's session carried, or null (a local sign-out only)
      * @param next      where to go afterwards (only a same-origin path survives)
      * @param baseUrl   the public base URL; the post-logout redirect URI is {@code <baseUrl>/accounts/logout/callback/}
+     * @return a redirect to the IdP's end-session endpoint (with its logout cookie), or done
      */
     public LogoutOutcome beginLogout(String sessionId, String next, URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -67,7 +70,13 @@ public final class SessionLifecycle {
         return attempt.guard(() -> rpLogout.begin(sessionId, attempt), f -> new LogoutOutcome.Failed(f.failure(), f.next()));
     }
 
-    /** The IdP's redirect back to the post-logout redirect URI: its {@code state} must match this browser's logout cookie. */
+    /**
+     * The IdP's redirect back to the post-logout redirect URI: its {@code state} must match this browser's logout
+     * cookie.
+     *
+     * @param callback the query parameters and cookies of the post-logout redirect
+     * @return done, or a failure when the state does not match (the user is signed out here either way)
+     */
     public LogoutOutcome completeLogout(CallbackRequest callback) {
         List<String> carried = new ArrayList<>(callback.cookies().values());
         carried.addAll(callback.params().getOrDefault("state", List.of()));
@@ -79,6 +88,9 @@ public final class SessionLifecycle {
      * An IdP's back-channel logout request to {@code <baseUrl>/accounts/<routeId>/backchannel-logout/}.
      *
      * @param params the form parameters of the POST (one {@code logout_token})
+     * @param routeId the provider route id from the URL
+     * @param baseUrl the public base URL (it chooses the social application)
+     * @return accepted with the number of sessions ended, or refused (also in the error log)
      */
     public BackChannelOutcome backChannelLogout(String routeId, Map<String, List<String>> params, URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");

@@ -19,6 +19,15 @@ public record SessionPolicy(Duration sessionMaxAge, Duration refreshSkew) {
     /** Sessions live at most 24 hours; tokens are refreshed from a minute before they expire. */
     public static final SessionPolicy DEFAULT = new SessionPolicy(Duration.ofHours(24), Duration.ofSeconds(60));
 
+    /**
+     * Requires both parts.
+     *
+     * @param sessionMaxAge the longest a sign-in session lives: afterwards the {@code SessionLifecycle} reports it
+     *     ended (a host filter then signs the user out) and the registry may forget it
+     * @param refreshSkew how long before its expiry an access token counts as expired, so a host never gets a token
+     *     that dies on the way to the API
+     * @throws IllegalArgumentException when {@code sessionMaxAge} is not positive or {@code refreshSkew} is negative
+     */
     public SessionPolicy {
         Objects.requireNonNull(sessionMaxAge, "sessionMaxAge");
         Objects.requireNonNull(refreshSkew, "refreshSkew");

@@ -10,6 +10,14 @@ package io.gatehouse.sso.core;
  * @param lastName  family name
  */
 public record SignupDetails(String username, String email, String firstName, String lastName) {
+    /**
+     * Trims every part; {@code null} is empty.
+     *
+     * @param username requested username
+     * @param email email address
+     * @param firstName given name
+     * @param lastName family name
+     */
     public SignupDetails {
         username = username == null ? "" : username.trim();
         email = email == null ? "" : email.trim();

@@ -25,6 +25,13 @@ public sealed interface TokenOutcome {
      * @param refreshed   true when this call (or a concurrent one) just renewed it
      */
     record Current(String accessToken, Instant expiresAt, boolean refreshed) implements TokenOutcome {
+        /**
+         * Requires the token.
+         *
+         * @param accessToken the token (a credential: {@link #toString()} hides it)
+         * @param expiresAt its expiry, or null when the IdP did not say
+         * @param refreshed true when this call (or a concurrent one) just renewed it
+         */
         public Current {
             Objects.requireNonNull(accessToken, "accessToken");
         }
@@ -35,8 +42,17 @@ public sealed interface TokenOutcome {
         }
     }
 
-    /** No valid token could be had; the error-log record has the details. */
+    /**
+     * No valid token could be had; the error-log record has the details.
+     *
+     * @param failure why, with the error-log record's id
+     */
     record Failed(LoginFailure failure) implements TokenOutcome {
+        /**
+         * Requires the failure.
+         *
+         * @param failure why, with the error-log record's id
+         */
         public Failed {
             Objects.requireNonNull(failure, "failure");
         }

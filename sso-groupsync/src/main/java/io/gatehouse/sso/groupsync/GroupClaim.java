@@ -43,6 +43,11 @@ public sealed interface GroupClaim {
      * @param groups distinct names in the order the IdP sent them (case kept; names are case-sensitive)
      */
     record Found(Set<String> groups) implements GroupClaim {
+        /**
+         * Copies the names, keeping their order (immutable).
+         *
+         * @param groups distinct names in the order the IdP sent them (case kept; names are case-sensitive)
+         */
         public Found {
             groups = Collections.unmodifiableSet(new LinkedHashSet<>(groups));
         }
@@ -55,6 +60,12 @@ public sealed interface GroupClaim {
      * @param presentKeys the claim names present where the look-up stopped (names only, never values)
      */
     record Missing(String reason, Set<String> presentKeys) implements GroupClaim {
+        /**
+         * Requires the reason; copies the key names (sorted, immutable).
+         *
+         * @param reason what exactly is missing, e.g. {@code the claim 'realm_access' has no 'roles'}
+         * @param presentKeys the claim names present where the look-up stopped (names only, never values)
+         */
         public Missing {
             Objects.requireNonNull(reason, "reason");
             presentKeys = Collections.unmodifiableSet(new TreeSet<>(presentKeys));
@@ -67,6 +78,11 @@ public sealed interface GroupClaim {
      * @param reason what is wrong with it, e.g. {@code is a number} or {@code has entry 2 that is an object}
      */
     record Invalid(String reason) implements GroupClaim {
+        /**
+         * Requires the reason.
+         *
+         * @param reason what is wrong with it, e.g. {@code is a number} or {@code has entry 2 that is an object}
+         */
         public Invalid {
             Objects.requireNonNull(reason, "reason");
         }
@@ -77,6 +93,7 @@ public sealed interface GroupClaim {
      *
      * @param claims the profile's raw claims
      * @param key    a claim name, or a dotted path into nested claims
+     * @return what the claim holds; never null
      */
     static GroupClaim read(Map<String, ?> claims, String key) {
         Objects.requireNonNull(key, "key");

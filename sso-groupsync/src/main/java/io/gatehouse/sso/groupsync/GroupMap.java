@@ -21,11 +21,22 @@ import java.util.Set;
  */
 public record GroupMap(Map<String, String> entries) {
 
+    /**
+     * Copies the entries (immutable).
+     *
+     * @param entries IdP group to local group
+     * @throws NullPointerException when {@code entries}, a key or a value is null
+     */
     public GroupMap {
         entries = Map.copyOf(Objects.requireNonNull(entries, "entries"));
     }
 
-    /** The local groups that the given IdP groups grant; one hash look-up per IdP group. */
+    /**
+     * The local groups that the given IdP groups grant; one hash look-up per IdP group.
+     *
+     * @param idpGroups the group names from the IdP's claim
+     * @return the mapped local group names; empty when none is mapped
+     */
     public Set<String> localGroupsFor(Collection<String> idpGroups) {
         Set<String> local = new LinkedHashSet<>();
         for (String idpGroup : idpGroups) {

@@ -56,6 +56,14 @@ public final class GroupSync implements LoginListener {
     private final LoginSettings settings;
     private final FailureLog failures;
 
+    /**
+     * A group sync over the host's groups and the live login settings; problems go to the error log.
+     *
+     * @param groups the local groups and memberships
+     * @param settings the live login settings ({@code LOGIN_ENABLE_SSO_GROUP_SYNC}, {@code SSO_GROUP_KEY}, ...)
+     * @param errorLog where problems are recorded for the admin
+     * @param clock the time of error-log records
+     */
     public GroupSync(GroupStore groups, SettingsSource settings, ErrorLog errorLog, Clock clock) {
         this.groups = Objects.requireNonNull(groups, "groups");
         this.settings = new LoginSettings(Objects.requireNonNull(settings, "settings"));
@@ -76,6 +84,7 @@ public final class GroupSync implements LoginListener {
     /**
      * Synchronises the groups of {@code event}'s user with the groups in its profile's claims.
      *
+     * @param event the sign-in that just happened
      * @return what was done; a problem status means nothing changed and an error-log record was written
      */
     public GroupSyncOutcome sync(LoginEvent event) {

@@ -32,11 +32,20 @@ public enum GroupSyncStatus {
         this.errorKind = errorKind;
     }
 
-    /** The error-log kind written for this status; empty for {@link #APPLIED} and {@link #DISABLED}. */
+    /**
+     * The error-log kind written for this status; empty for {@link #APPLIED} and {@link #DISABLED}.
+     *
+     * @return e.g. {@code sso.group_claim_missing}, or empty
+     */
     public String errorKind() {
         return errorKind;
     }
 
+    /**
+     * Whether this status is a problem an admin should see (it has an error-log kind).
+     *
+     * @return true for every status but {@link #APPLIED} and {@link #DISABLED}
+     */
     public boolean isProblem() {
         return !errorKind.isEmpty();
     }

@@ -18,14 +18,34 @@ import java.util.Objects;
 public final class ImportReport {
 
     /** What happened to one row (an app or a user with their identities). */
-    public enum Kind { CREATED, UPDATED, UNCHANGED, NOT_IMPORTED, NOTE }
+    public enum Kind {
+        /** A new app, user or identity link was written (would be, in a dry run). */
+        CREATED,
+        /** An existing app or user was changed to match the source. */
+        UPDATED,
+        /** The row was there already, as in the source. */
+        UNCHANGED,
+        /** The row was not imported; the detail says why (an unknown provider, a username taken, ...). */
+        NOT_IMPORTED,
+        /** Something the admin should know that is not about one row's success. */
+        NOTE
+    }
 
     /**
+     * One row of the report.
+     *
      * @param kind    what happened
      * @param subject the row, e.g. {@code user 'ada' (auth_user 7)}
      * @param detail  what was done, or why not
      */
     public record Entry(Kind kind, String subject, String detail) {
+        /**
+         * Requires every part.
+         *
+         * @param kind what happened
+         * @param subject the row, e.g. {@code user 'ada' (auth_user 7)}
+         * @param detail what was done, or why not
+         */
         public Entry {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(subject, "subject");
@@ -43,29 +63,58 @@ public final class ImportReport {
         this.usersWithoutSso = usersWithoutSso;
     }
 
+    /**
+     * Whether this report is of a dry run: nothing was written.
+     *
+     * @return true for a dry run
+     */
     public boolean dryRun() {
         return dryRun;
     }
 
+    /**
+     * Every entry, in the order the rows were handled.
+     *
+     * @return the entries
+     */
     public List<Entry> entries() {
         return entries;
     }
 
+    /**
+     * The entries of one kind, in order.
+     *
+     * @param kind the kind
+     * @return the entries of that kind
+     */
     public List<Entry> entries(Kind kind) {
         return entries.stream().filter(e -> e.kind() == kind).toList();
     }
 
-    /** True when every row was imported (or was there already). */
+    /**
+     * True when every row was imported (or was there already).
+     *
+     * @return true when nothing is {@link Kind#NOT_IMPORTED}
+     */
     public boolean complete() {
         return entries(Kind.NOT_IMPORTED).isEmpty();
     }
 
-    /** How many Django users have no social account: Gatehouse creates users only with an identity, so the host keeps them. */
+    /**
+     * How many Django users have no social account: Gatehouse creates users only with an identity, so the host keeps
+     * them.
+     *
+     * @return the number of Django users without a social account
+     */
     public int usersWithoutSso() {
         return usersWithoutSso;
     }
 
-    /** The report as text, one line per entry, then a summary. */
+    /**
+     * The report as text, one line per entry, then a summary.
+     *
+     * @return the report text
+     */
     public String render() {
         StringBuilder out = new StringBuilder("InvenTree import").append(dryRun ? " (dry run: nothing was written)" : "")
                 .append('\n');

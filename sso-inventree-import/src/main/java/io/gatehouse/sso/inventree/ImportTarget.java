@@ -22,6 +22,15 @@ import java.util.Objects;
  * @param groups   the groups and memberships
  */
 public record ImportTarget(SocialAppRepository apps, SocialAccountRepository accounts, UserDirectory users, GroupStore groups) {
+    /**
+     * Requires every store.
+     *
+     * @param apps the social applications
+     * @param accounts the links of identities to users, with their tokens (a store keeps tokens confidential; the JDBC
+     *     store encrypts them)
+     * @param users the users; a new user is created together with its first identity ({@link UserDirectory#register})
+     * @param groups the groups and memberships
+     */
     public ImportTarget {
         Objects.requireNonNull(apps, "apps");
         Objects.requireNonNull(accounts, "accounts");

@@ -49,6 +49,7 @@ public final class InvenTreeImport {
      *
      * @throws NotAnAllauthDatabaseException when the source lacks allauth's or Django's tables (nothing is written)
      * @throws io.gatehouse.sso.spi.PersistenceException when the source cannot be read (nothing is written)
+     * @return what was imported, and what was not and why
      */
     public ImportReport run() {
         AllauthData data = new AllauthTables(source).read();

@@ -31,6 +31,11 @@ public final class InvenTreeImportCommand {
     private InvenTreeImportCommand() {
     }
 
+    /**
+     * Runs the import and exits the JVM with its status (0 complete, 2 rows not imported, 1 could not run).
+     *
+     * @param args the command-line options; {@code --help} lists them
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }

@@ -54,7 +54,12 @@ public final class SmtpMailer implements Mailer {
     private final Session session;
     private final InternetAddress from;
 
-    /** A mailer for these settings; when they are not {@linkplain SmtpSettings#configured() configured} it refuses to send. */
+    /**
+     * A mailer for these settings; when they are not {@linkplain SmtpSettings#configured() configured} it refuses to
+     * send.
+     *
+     * @param settings the SMTP settings
+     */
     public SmtpMailer(SmtpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         // no Authenticator: credentials go to Transport.connect, so they never sit in a shared Session
@@ -66,7 +71,9 @@ public final class SmtpMailer implements Mailer {
      * Reads {@link SmtpSettings} from the start-up values and logs, once, what mail will do (without the
      * password), or which keys to set when mail is not configured.
      *
+     * @param values the start-up values
      * @throws io.gatehouse.sso.core.config.ConfigException when a mail key has a bad value
+     * @return the mailer
      */
     public static SmtpMailer from(ConfigValues values) {
         SmtpSettings settings = SmtpSettings.read(values);
@@ -86,6 +93,11 @@ public final class SmtpMailer implements Mailer {
         return new SmtpMailer(settings);
     }
 
+    /**
+     * The settings this mailer sends with; {@link SmtpSettings#toString()} hides the password.
+     *
+     * @return the settings
+     */
     public SmtpSettings settings() {
         return settings;
     }
@@ -111,6 +123,8 @@ public final class SmtpMailer implements Mailer {
     /**
      * Connects and logs in, then disconnects: lets an admin check the settings ("Ensure that your email
      * setup is correctly configured and operational") without sending anything.
+     *
+     * @throws MailException when the server cannot be reached or refuses the login
      */
     public void checkConnection() throws MailException {
         requireConfigured();

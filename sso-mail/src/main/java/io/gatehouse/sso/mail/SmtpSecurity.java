@@ -22,12 +22,20 @@ public enum SmtpSecurity {
         this.defaultPort = defaultPort;
     }
 
-    /** The port used when {@code EMAIL_PORT} is not set. */
+    /**
+     * The port used when {@code EMAIL_PORT} is not set.
+     *
+     * @return 25 for plain and STARTTLS, 465 for implicit TLS
+     */
     public int defaultPort() {
         return defaultPort;
     }
 
-    /** Whether the connection is encrypted. */
+    /**
+     * Whether the connection is encrypted.
+     *
+     * @return false only for plain SMTP
+     */
     public boolean encrypted() {
         return this != NONE;
     }

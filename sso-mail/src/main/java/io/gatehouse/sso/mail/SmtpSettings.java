@@ -49,6 +49,21 @@ public record SmtpSettings(String host, int port, String username, String passwo
             "[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?"
                     + "|\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f.]*]?");
 
+    /**
+     * Requires {@code security} and {@code timeout}; {@code null} texts become empty. Prefer {@link #read}, which also
+     * validates.
+     *
+     * @param host SMTP host name or IP address; empty when not configured
+     * @param port SMTP port, 1 to 65535
+     * @param username SMTP AUTH user; empty for no login
+     * @param password SMTP AUTH password; empty for no login. Never printed by {@link #toString()}
+     * @param security plain, STARTTLS or implicit TLS
+     * @param sender the From address as configured (may carry a display name); empty when not configured
+     * @param timeout connect, read and write time-out
+     * @param trustedHost the host whose certificate is accepted without checks ({@code EMAIL_SSL_TRUST}); usually empty
+     * @param subjectPrefix text put before every subject ({@code EMAIL_PREFIX}, e.g. {@code "[InvenTree] "}); usually
+     *     empty
+     */
     public SmtpSettings {
         host = host == null ? "" : host;
         username = username == null ? "" : username;
@@ -69,18 +84,38 @@ public record SmtpSettings(String host, int port, String username, String passwo
         }
     }
 
-    /** Settings without a subject prefix. */
+    /**
+     * Settings without a subject prefix.
+     *
+     * @param host the SMTP server's host name or address
+     * @param port the port
+     * @param username the login, or empty for no SMTP AUTH
+     * @param password the password; never logged
+     * @param security plain, STARTTLS or TLS
+     * @param sender the From address
+     * @param timeout the connect, read and write time-out
+     * @param trustedHost the host whose certificate is accepted without checks ({@code EMAIL_SSL_TRUST}), or empty
+     */
     public SmtpSettings(String host, int port, String username, String password, SmtpSecurity security, String sender,
                         Duration timeout, String trustedHost) {
         this(host, port, username, password, security, sender, timeout, trustedHost, "");
     }
 
-    /** Settings of a host without mail: nothing can be sent and SSO registration stays closed. */
+    /**
+     * Settings of a host without mail: nothing can be sent and SSO registration stays closed.
+     *
+     * @return settings that are not {@link #configured()}
+     */
     public static SmtpSettings none() {
         return new SmtpSettings("", SmtpSecurity.NONE.defaultPort(), "", "", SmtpSecurity.NONE, "", DEFAULT_TIMEOUT, "");
     }
 
-    /** Reads and validates the {@link MailKeys}; throws {@link ConfigException} naming the first bad key. */
+    /**
+     * Reads and validates the {@link MailKeys}; throws {@link ConfigException} naming the first bad key.
+     *
+     * @param values the start-up values
+     * @return the settings
+     */
     public static SmtpSettings read(ConfigValues values) {
         requireSmtpBackend(values);
         String host = host(values);
@@ -216,12 +251,20 @@ public record SmtpSettings(String host, int port, String username, String passwo
         return host;
     }
 
-    /** True when host and sender are set: mail can be sent and SSO registration may open. */
+    /**
+     * True when host and sender are set: mail can be sent and SSO registration may open.
+     *
+     * @return whether mail can be sent
+     */
     public boolean configured() {
         return !host.isEmpty() && !sender.isEmpty();
     }
 
-    /** The required keys that are not set (empty when {@link #configured()}). */
+    /**
+     * The required keys that are not set (empty when {@link #configured()}).
+     *
+     * @return the keys to set
+     */
     public List<ConfigKey> missing() {
         List<ConfigKey> missing = new ArrayList<>();
         if (host.isEmpty()) {
@@ -233,7 +276,11 @@ public record SmtpSettings(String host, int port, String username, String passwo
         return List.copyOf(missing);
     }
 
-    /** Whether SMTP AUTH is used. */
+    /**
+     * Whether SMTP AUTH is used.
+     *
+     * @return true when a username is set
+     */
     public boolean authenticates() {
         return !username.isEmpty();
     }

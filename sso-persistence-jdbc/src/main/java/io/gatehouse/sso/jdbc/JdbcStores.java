@@ -73,6 +73,7 @@ public final class JdbcStores {
      * @throws UnknownSecretKeyException    when stored values name key ids the ring lacks
      * @throws SecretDecryptionException    when a key of the ring does not decrypt values stored under its id
      * @throws PersistenceException         when the database is unreachable or not H2 / PostgreSQL
+     * @return the stores over the data source
      */
     public static JdbcStores create(DataSource dataSource, SecretKeyRing keys) {
         return start(dataSource, keys, true);
@@ -88,6 +89,13 @@ public final class JdbcStores {
      * // spring.flyway.locations=classpath:db/migration,classpath:io/gatehouse/sso/jdbc/migration
      * JdbcStores stores = JdbcStores.withoutMigrations(dataSource, keys);
      * }</pre>
+     *
+     * @param dataSource the host's data source; each call takes one connection and gives it back
+     * @param keys the keys for client secrets and tokens; the current one encrypts new values
+     * @return the stores over the data source
+     * @throws UnknownSecretKeyException when stored values name key ids the ring lacks
+     * @throws SecretDecryptionException when a key of the ring does not decrypt values stored under its id
+     * @throws PersistenceException when the database is unreachable or the tables are missing
      */
     public static JdbcStores withoutMigrations(DataSource dataSource, SecretKeyRing keys) {
         return start(dataSource, keys, false);
@@ -111,32 +119,56 @@ public final class JdbcStores {
         return stores;
     }
 
-    /** The admin-edited social apps; client secrets and keys are encrypted at rest. */
+    /**
+     * The admin-edited social apps; client secrets and keys are encrypted at rest.
+     *
+     * @return the repository, sharing this store's data source
+     */
     public SocialAppRepository socialApps() {
         return socialApps;
     }
 
-    /** Links from IdP identities to users, with their tokens (encrypted at rest). */
+    /**
+     * Links from IdP identities to users, with their tokens (encrypted at rest).
+     *
+     * @return the repository, sharing this store's data source
+     */
     public SocialAccountRepository socialAccounts() {
         return socialAccounts;
     }
 
-    /** The users this store owns; {@link UserDirectory#register} is one transaction. */
+    /**
+     * The users this store owns; {@link UserDirectory#register} is one transaction.
+     *
+     * @return the directory, sharing this store's data source
+     */
     public UserDirectory users() {
         return users;
     }
 
-    /** Groups and memberships; {@link GroupStore#apply} is one transaction. */
+    /**
+     * Groups and memberships; {@link GroupStore#apply} is one transaction.
+     *
+     * @return the store, sharing this store's data source
+     */
     public GroupStore groups() {
         return groups;
     }
 
-    /** The login settings; also the {@link io.gatehouse.sso.spi.SettingsSource} the login flow reads. */
+    /**
+     * The login settings; also the {@link io.gatehouse.sso.spi.SettingsSource} the login flow reads.
+     *
+     * @return the store, sharing this store's data source
+     */
     public SettingsStore settings() {
         return settings;
     }
 
-    /** The admin-readable error log. */
+    /**
+     * The admin-readable error log.
+     *
+     * @return the log, sharing this store's data source
+     */
     public ErrorLog errorLog() {
         return errorLog;
     }
@@ -144,6 +176,8 @@ public final class JdbcStores {
     /**
      * Values that may be used once (login callback states, sign-up forms, email-confirmation links), shared by
      * every node on this database: give it to the login engine so that "once" holds across nodes and restarts.
+     *
+     * @return the shared single-use values
      */
     public SingleUseValues singleUseValues() {
         return singleUseValues;
@@ -152,12 +186,18 @@ public final class JdbcStores {
     /**
      * The sign-in sessions (their ID tokens encrypted at rest), shared by every node on this database: give it to the
      * login engine so that a back-channel logout received by one node ends a session held on another.
+     *
+     * @return the shared registry
      */
     public SessionRegistry sessions() {
         return sessions;
     }
 
-    /** The schema version after start-up migrations; 0 when opened {@link #withoutMigrations}. */
+    /**
+     * The schema version after start-up migrations; 0 when opened {@link #withoutMigrations}.
+     *
+     * @return the version number of the last migration applied
+     */
     public int schemaVersion() {
         return schemaVersion;
     }

@@ -46,6 +46,7 @@ public final class SecretKeyRing {
      * @param keyId     short id: letters, digits, {@code .} and {@code -}, at most 32 characters
      * @param base64Key 32 random bytes, base64-encoded (e.g. {@code openssl rand -base64 32})
      * @throws IllegalArgumentException when the id or the key is malformed (the message never shows the key)
+     * @return the ring
      */
     public static SecretKeyRing of(String keyId, String base64Key) {
         Map<String, SecretKey> keys = new LinkedHashMap<>();
@@ -57,7 +58,9 @@ public final class SecretKeyRing {
      * Parses {@code id:base64Key[,id:base64Key...]}: the first key is the current one, the others are older
      * keys kept for reading. Spaces around entries are ignored.
      *
+     * @param spec e.g. {@code k2:base64...,k1:base64...}
      * @throws IllegalArgumentException when the text is malformed (the message never shows a key)
+     * @return the ring
      */
     public static SecretKeyRing parse(String spec) {
         if (spec == null || spec.isBlank()) {
@@ -77,7 +80,11 @@ public final class SecretKeyRing {
         return ring;
     }
 
-    /** A fresh random key, base64-encoded: the same as {@code openssl rand -base64 32}. */
+    /**
+     * A fresh random key, base64-encoded: the same as {@code openssl rand -base64 32}.
+     *
+     * @return 32 random bytes from a {@link java.security.SecureRandom}, base64-encoded
+     */
     public static String generateKey() {
         byte[] bytes = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(bytes);
@@ -87,7 +94,10 @@ public final class SecretKeyRing {
     /**
      * This ring plus an older key used only to read values written under it.
      *
+     * @param keyId the older key's id
+     * @param base64Key the older key, base64-encoded
      * @throws IllegalArgumentException when the id is already in the ring or the key is malformed
+     * @return a new ring; this one is unchanged
      */
     public SecretKeyRing withOlderKey(String keyId, String base64Key) {
         checkedId(keyId);
@@ -99,12 +109,20 @@ public final class SecretKeyRing {
         return new SecretKeyRing(currentKeyId, more);
     }
 
-    /** The id of the key new values are encrypted with. */
+    /**
+     * The id of the key new values are encrypted with.
+     *
+     * @return the current key id
+     */
     public String currentKeyId() {
         return currentKeyId;
     }
 
-    /** Every id in the ring, the current one first. */
+    /**
+     * Every id in the ring, the current one first.
+     *
+     * @return the ids, current first
+     */
     public Set<String> keyIds() {
         return keys.keySet();
     }

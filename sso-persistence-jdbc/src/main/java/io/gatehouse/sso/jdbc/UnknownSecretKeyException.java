@@ -11,8 +11,14 @@ import java.util.TreeSet;
  * a newer key). Names the key ids, never a value.
  */
 public class UnknownSecretKeyException extends PersistenceException {
+    /** The key ids the ring lacks. */
     private final Set<String> keyIds;
 
+    /**
+     * Stored values under key ids the ring lacks.
+     *
+     * @param keyIds the missing key ids
+     */
     public UnknownSecretKeyException(Set<String> keyIds) {
         super("the database holds values encrypted under secret key id(s) " + new TreeSet<>(keyIds)
                 + " that the configured SecretKeyRing does not have; add the key(s) to the ring"
@@ -20,7 +26,11 @@ public class UnknownSecretKeyException extends PersistenceException {
         this.keyIds = Set.copyOf(keyIds);
     }
 
-    /** The ids of the missing keys. */
+    /**
+     * The ids of the missing keys.
+     *
+     * @return the key ids, never a key
+     */
     public Set<String> keyIds() {
         return keyIds;
     }

@@ -24,6 +24,16 @@ import java.util.Objects;
  */
 public record IdentitySignIn(String provider, String uid, Map<String, Object> extraData, SocialToken token, Instant at) {
 
+    /**
+     * Requires {@code provider}, {@code uid} and {@code at}; copies {@code extraData} (immutable, {@code null} is
+     * empty).
+     *
+     * @param provider provider route id (e.g. {@code github}, or an {@code openid_connect} instance id)
+     * @param uid the IdP's stable, immutable subject id
+     * @param extraData the IdP's raw claims (JSON object)
+     * @param token the tokens the IdP issued, or {@code null} when there are none to store
+     * @param at when the sign-in happened
+     */
     public IdentitySignIn {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(uid, "uid");

@@ -21,6 +21,13 @@ import java.util.TreeSet;
  */
 public record Registration(UserDraft user, IdentitySignIn signIn, Set<String> groups) {
 
+    /**
+     * Requires {@code user} and {@code signIn}; copies {@code groups} (sorted, immutable, {@code null} is empty).
+     *
+     * @param user the user to create
+     * @param signIn the identity that signed in: linked to the new user with its token; its time is the date joined and the last login
+     * @param groups names of groups to add the new user to (created when missing)
+     */
     public Registration {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(signIn, "signIn");

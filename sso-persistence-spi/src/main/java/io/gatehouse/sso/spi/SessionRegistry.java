@@ -26,15 +26,26 @@ import java.util.Optional;
  */
 public interface SessionRegistry {
 
-    /** Remembers a session that just started. */
+    /**
+     * Remembers a session that just started.
+     *
+     * @param session the new session; its id must not be in the registry yet
+     */
     void add(SsoSession session);
 
-    /** The session with this id, live or ended; empty when unknown (or forgotten after it expired). */
+    /**
+     * The session with this id, live or ended; empty when unknown (or forgotten after it expired).
+     *
+     * @param id the session id Gatehouse gave the session
+     * @return the session, or empty
+     */
     Optional<SsoSession> find(String id);
 
     /**
      * Ends one session (a local sign-out).
      *
+     * @param id the session id
+     * @param at when it ended
      * @return true when this call ended it; false when it was unknown or had already ended
      */
     boolean end(String id, Instant at);
@@ -45,6 +56,8 @@ public interface SessionRegistry {
      *
      * @param subject the IdP's {@code sub}, or null
      * @param sid     the IdP's session id, or null (one of the two is required)
+     * @param provider the provider route id the sessions signed in with
+     * @param at when they ended
      * @return how many matching sessions this call ended, and how many matching ones had ended before
      */
     SessionsEnded endAll(String provider, String subject, String sid, Instant at);
@@ -56,7 +69,11 @@ public interface SessionRegistry {
      * @param alreadyEnded matching sessions that had ended before (a logout the host already did locally)
      */
     record SessionsEnded(int ended, int alreadyEnded) {
-        /** Whether any session matched at all. */
+        /**
+         * Whether any session matched at all.
+         *
+         * @return true when at least one session matched, whether this call ended it or it had ended before
+         */
         public boolean matched() {
             return ended + alreadyEnded > 0;
         }

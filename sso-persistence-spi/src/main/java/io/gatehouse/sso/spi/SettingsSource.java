@@ -12,6 +12,11 @@ import java.util.Optional;
  */
 public interface SettingsSource {
 
-    /** The raw stored value of a key, or empty when the admin never set it (the default applies). */
+    /**
+     * The raw stored value of a key, or empty when the admin never set it (the default applies).
+     *
+     * @param key the setting name, e.g. {@code LOGIN_ENABLE_SSO}
+     * @return the stored text, or empty when unset
+     */
     Optional<String> get(String key);
 }

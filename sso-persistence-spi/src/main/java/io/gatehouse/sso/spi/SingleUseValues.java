@@ -34,6 +34,8 @@ public interface SingleUseValues {
     /**
      * Records the use of {@code value} until {@code expiresAt}.
      *
+     * @param value the value to mark as used, e.g. a token's {@code jti}
+     * @param expiresAt when the record of the use may be forgotten (the value's own expiry)
      * @return true when this is the first use of the value (or the earlier use has expired); false when the
      *         value was used before and that use has not expired
      */

@@ -17,6 +17,17 @@ import java.util.Objects;
 public record SocialAccount(String userId, String provider, String uid, Map<String, Object> extraData,
                             Instant lastLogin, Instant dateJoined) {
 
+    /**
+     * Requires {@code userId}, {@code provider} and {@code uid}; copies {@code extraData} (immutable, {@code null} is
+     * empty).
+     *
+     * @param userId the local user's id
+     * @param provider provider route id (e.g. {@code github}, or an {@code openid_connect} instance id)
+     * @param uid the IdP's stable, immutable subject id (never a mutable name or email)
+     * @param extraData the IdP's raw claims at the last login (JSON object)
+     * @param lastLogin time of the last successful login through this link
+     * @param dateJoined time the link was made
+     */
     public SocialAccount {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(provider, "provider");

@@ -20,12 +20,26 @@ import java.util.TreeSet;
  */
 public record SocialToken(String accessToken, String refreshToken, Instant expiresAt, Set<String> scopes) {
 
+    /**
+     * A {@code null} access token becomes empty; scopes are copied (sorted, immutable, {@code null} is none).
+     *
+     * @param accessToken access token; never {@code null}
+     * @param refreshToken refresh token, or {@code null} when the IdP sent none
+     * @param expiresAt access token expiry, or {@code null} when unknown
+     * @param scopes the scopes the IdP granted (its token response's {@code scope}); empty when it did not say
+     */
     public SocialToken {
         accessToken = accessToken == null ? "" : accessToken;
         scopes = scopes == null ? Set.of() : Set.copyOf(new TreeSet<>(scopes));
     }
 
-    /** A token whose granted scopes are not known. */
+    /**
+     * A token whose granted scopes are not known.
+     *
+     * @param accessToken the access token; {@code null} is empty
+     * @param refreshToken the refresh token, or {@code null} when the IdP gave none
+     * @param expiresAt when the access token expires, or {@code null} when unknown
+     */
     public SocialToken(String accessToken, String refreshToken, Instant expiresAt) {
         this(accessToken, refreshToken, expiresAt, Set.of());
     }
@@ -33,6 +47,9 @@ public record SocialToken(String accessToken, String refreshToken, Instant expir
     /**
      * This token as it should be stored over {@code previous}: IdPs often omit the refresh token on
      * later logins, and dropping the stored one would silently break offline access.
+     *
+     * @param previous the stored token, or {@code null}
+     * @return this token, keeping {@code previous}'s refresh token when this one has none
      */
     public SocialToken mergedOver(SocialToken previous) {
         if (refreshToken != null || previous == null) {

@@ -27,6 +27,21 @@ import java.util.Objects;
 public record SsoSession(String id, String userId, String provider, String appId, String subject, String sid,
                          String idToken, Instant signedInAt, Instant expiresAt, Instant endedAt) {
 
+    /**
+     * Requires {@code id}, {@code userId}, {@code provider}, {@code appId}, {@code signedInAt} and {@code expiresAt};
+     * the rest may be {@code null}.
+     *
+     * @param id the random handle the host's session carries (not the host's own session id, which changes)
+     * @param userId the local user signed in
+     * @param provider provider route id the sign-in came through
+     * @param appId the social application's id
+     * @param subject the ID token's {@code sub}, or {@code null} for an IdP without ID tokens (GitHub)
+     * @param sid the IdP's session id (the ID token's {@code sid}), or {@code null} when it sent none
+     * @param idToken the ID token as issued, or {@code null}; a credential, so stores keep it encrypted
+     * @param signedInAt when the sign-in happened
+     * @param expiresAt the latest the session may live; afterwards it counts as ended and the registry may forget it
+     * @param endedAt when it was ended (signed out here, or by the IdP), or {@code null} while it lives
+     */
     public SsoSession {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
@@ -36,12 +51,22 @@ public record SsoSession(String id, String userId, String provider, String appId
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
-    /** Whether it still lives at {@code now}: not ended, not expired. */
+    /**
+     * Whether it still lives at {@code now}: not ended, not expired.
+     *
+     * @param now the instant to test
+     * @return true when the session has not ended and expires after {@code now}
+     */
     public boolean liveAt(Instant now) {
         return endedAt == null && now.isBefore(expiresAt);
     }
 
-    /** This session, ended at {@code at}. */
+    /**
+     * This session, ended at {@code at}.
+     *
+     * @param at when it ended
+     * @return an ended copy
+     */
     public SsoSession endedAt(Instant at) {
         return new SsoSession(id, userId, provider, appId, subject, sid, idToken, signedInAt, expiresAt, at);
     }

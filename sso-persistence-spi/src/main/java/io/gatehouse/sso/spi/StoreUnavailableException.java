@@ -16,6 +16,12 @@ package io.gatehouse.sso.spi;
  * }</pre>
  */
 public class StoreUnavailableException extends PersistenceException {
+    /**
+     * A store that could not be reached.
+     *
+     * @param message what could not be done, for the error log; never a secret
+     * @param cause the driver's or pool's exception
+     */
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

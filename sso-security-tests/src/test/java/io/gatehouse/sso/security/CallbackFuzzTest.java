@@ -37,7 +37,9 @@ class CallbackFuzzTest {
     static final Set<FailureCode> EXPECTED = EnumSet.of(FailureCode.STATE_MISMATCH, FailureCode.TRANSACTION_MISSING,
             FailureCode.TRANSACTION_INVALID, FailureCode.IDP_RESPONSE_INVALID, FailureCode.PROVIDER_MISMATCH,
             FailureCode.CALLBACK_REPLAYED, FailureCode.CANCELLED, FailureCode.IDP_ERROR, FailureCode.MISSING_CODE,
-            FailureCode.TOKEN_EXCHANGE_FAILED, FailureCode.NOT_SIGNED_IN, FailureCode.CONNECT_USER_MISMATCH);
+            FailureCode.TOKEN_EXCHANGE_FAILED, FailureCode.NOT_SIGNED_IN, FailureCode.CONNECT_USER_MISMATCH,
+            // a fuzzed iss (RFC 9207) on a genuine callback
+            FailureCode.RESPONSE_ISSUER_MISMATCH, FailureCode.RESPONSE_ISSUER_MISSING);
     static final String[] NAMES = {"state", "code", "error", "error_description", "next", "iss", "session_state", "scope"};
 
     final SecurityBench bench = new SecurityBench();

@@ -18,6 +18,7 @@ import mockwebserver3.RecordedRequest;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,11 +65,19 @@ final class SecurityBench implements AutoCloseable {
 
     /** @param appSettings overrides of the app's settings ({@code fetch_userinfo} is off unless set) */
     SecurityBench(Map<String, Object> appSettings) {
+        this(appSettings, Duration.ofMillis(1500));
+    }
+
+    /**
+     * @param httpTimeout the deadline of every call to the IdP: short by default, so the hostile IdP's slow answers
+     *                    end quickly; tests that are not about time-outs and run many logins at once give it room
+     */
+    SecurityBench(Map<String, Object> appSettings, Duration httpTimeout) {
         fx.clock(clock);
         Map<String, Object> settings = new HashMap<>(Map.of("server_url", idp.issuer(), "fetch_userinfo", false));
         settings.putAll(appSettings);
         fx.addApp(ROUTE, "Hostile IdP", FakeIdp.CLIENT_ID, Secrets.CLIENT_SECRET, settings);
-        engine = fx.engine(Map.of("http_timeout_ms", "1500", "transaction_key", Secrets.TRANSACTION_KEY,
+        engine = fx.engine(Map.of("http_timeout_ms", Long.toString(httpTimeout.toMillis()), "transaction_key", Secrets.TRANSACTION_KEY,
                 "email_password", Secrets.SMTP_PASSWORD), new OpenIdConnectBackend());
         idp.answerToken(this::tokenEndpoint);
         baseline();

@@ -26,16 +26,26 @@ public interface CsrfCheck {
 
     /**
      * @param baseUrl the public base URL Gatehouse resolved for this request (scheme, host, port, path)
+     * @param request the POST request
      * @return true when the POST may go ahead
      */
     boolean allows(HttpServletRequest request, URI baseUrl);
 
-    /** Hidden form fields every form Gatehouse renders must carry (a host's CSRF token); none by default. */
+    /**
+     * Hidden form fields every form Gatehouse renders must carry (a host's CSRF token); none by default.
+     *
+     * @param request the request the form is rendered for
+     * @return field names and values; empty by default
+     */
     default Map<String, String> hiddenFields(HttpServletRequest request) {
         return Map.of();
     }
 
-    /** The default check: same-origin {@code Origin} or {@code Referer}. */
+    /**
+     * The default check: same-origin {@code Origin} or {@code Referer}.
+     *
+     * @return a check that refuses a POST whose {@code Origin} (or, without one, {@code Referer}) is another origin
+     */
     static CsrfCheck sameOrigin() {
         return new SameOriginCheck();
     }

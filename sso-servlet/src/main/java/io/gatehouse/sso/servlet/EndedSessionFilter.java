@@ -30,13 +30,21 @@ import java.util.Optional;
 public class EndedSessionFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(EndedSessionFilter.class);
 
+    /** The engine whose session registry is asked; from the servlet context when the container created the filter. */
     private LoginEngine engine;
+    /** How the host's session is ended; from the servlet context when the container created the filter. */
     private SessionBinder sessionBinder;
 
     /** For containers that instantiate the filter: the engine (and binder) come from {@link SsoServlet}'s context attributes. */
     public EndedSessionFilter() {
     }
 
+    /**
+     * A filter with its collaborators, for a host that registers it in code.
+     *
+     * @param engine the engine of the {@link SsoServlet}
+     * @param sessionBinder the binder of the {@link SsoServlet}
+     */
     public EndedSessionFilter(LoginEngine engine, SessionBinder sessionBinder) {
         this.engine = engine;
         this.sessionBinder = sessionBinder;

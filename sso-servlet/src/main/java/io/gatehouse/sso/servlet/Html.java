@@ -12,7 +12,12 @@ public final class Html {
     private Html() {
     }
 
-    /** The escaped text; null becomes the empty string. */
+    /**
+     * The escaped text; null becomes the empty string.
+     *
+     * @param text the text to put into HTML text or a quoted attribute
+     * @return the text with {@code & < > " '} escaped
+     */
     public static String escape(String text) {
         if (text == null) {
             return "";

@@ -26,6 +26,7 @@ public final class HttpSessionBinder implements SessionBinder {
 
     private final String attribute;
 
+    /** A binder keeping the user id under {@link #USER_ID_ATTRIBUTE}. */
     public HttpSessionBinder() {
         this(USER_ID_ATTRIBUTE);
     }

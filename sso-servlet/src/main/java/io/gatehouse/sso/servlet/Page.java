@@ -21,7 +21,11 @@ import java.util.Objects;
  */
 public sealed interface Page {
 
-    /** The HTTP status to answer with. */
+    /**
+     * The HTTP status to answer with.
+     *
+     * @return 200 by default
+     */
     default int status() {
         return 200;
     }
@@ -38,6 +42,16 @@ public sealed interface Page {
      * @param backUrl    where a "continue" link may point
      */
     record Error(int status, String code, String message, String errorLogId, String backUrl) implements Page {
+        /**
+         * Requires the code, message and back URL.
+         *
+         * @param status HTTP status
+         * @param code stable code, e.g. {@code state_mismatch} (the {@code FailureCode}s, plus the servlet's own {@code
+         *     bad_request}, {@code not_found}, {@code method_not_allowed}, {@code csrf_failed}, {@code not_connected})
+         * @param message a sentence the user may see
+         * @param errorLogId id of the error-log record an admin can look up, or null
+         * @param backUrl where a "continue" link may point
+         */
         public Error {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
@@ -66,6 +80,16 @@ public sealed interface Page {
      */
     record SignupForm(String actionUrl, SignupDetails values, String providerName, Map<String, String> hiddenFields,
                       String error) implements Page {
+        /**
+         * Copies the hidden fields (immutable).
+         *
+         * @param actionUrl where the form posts
+         * @param values the pre-filled values (fields {@code username}, {@code email}, {@code first_name}, {@code
+         *     last_name})
+         * @param providerName the provider the user came from, e.g. "GitHub"
+         * @param hiddenFields extra hidden fields the form must carry ({@link CsrfCheck#hiddenFields})
+         * @param error why the last submission was not accepted, or null on first display
+         */
         public SignupForm {
             hiddenFields = Map.copyOf(hiddenFields);
         }
@@ -84,6 +108,12 @@ public sealed interface Page {
      * @param hiddenFields extra hidden fields the form must carry
      */
     record ConfirmEmail(String actionUrl, Map<String, String> hiddenFields) implements Page {
+        /**
+         * Copies the hidden fields (immutable).
+         *
+         * @param actionUrl where the form posts
+         * @param hiddenFields extra hidden fields the form must carry
+         */
         public ConfirmEmail {
             hiddenFields = Map.copyOf(hiddenFields);
         }

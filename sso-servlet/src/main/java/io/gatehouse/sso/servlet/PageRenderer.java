@@ -28,10 +28,21 @@ public interface PageRenderer {
     String DEFAULT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
-    /** A complete HTML document for the page. */
+    /**
+     * A complete HTML document for the page.
+     *
+     * @param page what to show
+     * @param request the request, e.g. for its locale
+     * @return the document, escaped where it holds user or IdP text
+     */
     String render(Page page, HttpServletRequest request);
 
-    /** The {@code Content-Security-Policy} for rendered pages; loosen it only as far as the renderer needs. */
+    /**
+     * The {@code Content-Security-Policy} for rendered pages; loosen it only as far as the renderer needs.
+     *
+     * @return the header value; {@link #DEFAULT_CSP} (no scripts, styles and forms of this origin only, no framing) by
+     *     default
+     */
     default String contentSecurityPolicy() {
         return DEFAULT_CSP;
     }

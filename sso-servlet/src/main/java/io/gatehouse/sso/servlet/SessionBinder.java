@@ -32,16 +32,28 @@ public interface SessionBinder {
     /**
      * Signs {@code user} in for the rest of the browser session. Implementations must protect against
      * session fixation (issue a new session id).
+     *
+     * @param request the callback request
+     * @param response the response, e.g. for a session cookie
+     * @param user the local user Gatehouse identified
      */
     void signIn(HttpServletRequest request, HttpServletResponse response, User user);
 
-    /** The signed-in user's id (the {@link User#id()} given to {@link #signIn}), or empty. */
+    /**
+     * The signed-in user's id (the {@link User#id()} given to {@link #signIn}), or empty.
+     *
+     * @param request the request
+     * @return the user id, or empty when nobody is signed in
+     */
     Optional<String> currentUserId(HttpServletRequest request);
 
     /**
      * Signs the user out: at {@code POST /accounts/logout/}, and when the {@link EndedSessionFilter} finds that the
      * sign-in session ended elsewhere (the IdP's back-channel logout, on any node). The default invalidates the HTTP
      * session; a host that keeps its authentication elsewhere clears it here too.
+     *
+     * @param request the request
+     * @param response the response
      */
     default void signOut(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);

@@ -84,12 +84,19 @@ public class SsoServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsoServlet.class);
 
+    /** The engine; from the servlet context when the container created the servlet. */
     private LoginEngine engine;
+    /** How users are signed in and out. */
     private SessionBinder sessionBinder;
+    /** How POSTs are checked against cross-site requests. */
     private CsrfCheck csrfCheck;
+    /** How pages look. */
     private PageRenderer pageRenderer;
+    /** Turns outcomes into redirects, pages and JSON; built at {@code init}. */
     private Responder responder;
+    /** The sign-out routes; built at {@code init}. */
     private LogoutRoutes logoutRoutes;
+    /** The back-channel logout route; built at {@code init}. */
     private BackChannelLogoutRoute backChannelLogout;
 
     /** For containers that instantiate the servlet (web.xml): the collaborators come from servlet-context attributes. */
@@ -103,6 +110,12 @@ public class SsoServlet extends HttpServlet {
         this.pageRenderer = b.pageRenderer;
     }
 
+    /**
+     * A builder of a servlet around this engine; the other collaborators have defaults.
+     *
+     * @param engine the login engine
+     * @return a new builder
+     */
     public static Builder builder(LoginEngine engine) {
         return new Builder(engine);
     }
@@ -436,24 +449,44 @@ public class SsoServlet extends HttpServlet {
             this.engine = Objects.requireNonNull(engine, "engine");
         }
 
-        /** How users are signed in; default {@link HttpSessionBinder}. */
+        /**
+         * How users are signed in; default {@link HttpSessionBinder}.
+         *
+         * @param binder the binder
+         * @return this builder
+         */
         public Builder sessionBinder(SessionBinder binder) {
             this.sessionBinder = Objects.requireNonNull(binder, "binder");
             return this;
         }
 
-        /** How POSTs are checked; default {@link CsrfCheck#sameOrigin()}. */
+        /**
+         * How POSTs are checked; default {@link CsrfCheck#sameOrigin()}.
+         *
+         * @param check the check
+         * @return this builder
+         */
         public Builder csrfCheck(CsrfCheck check) {
             this.csrfCheck = Objects.requireNonNull(check, "check");
             return this;
         }
 
-        /** How pages look; default {@link MinimalPageRenderer}. */
+        /**
+         * How pages look; default {@link MinimalPageRenderer}.
+         *
+         * @param renderer the renderer
+         * @return this builder
+         */
         public Builder pageRenderer(PageRenderer renderer) {
             this.pageRenderer = Objects.requireNonNull(renderer, "renderer");
             return this;
         }
 
+        /**
+         * The servlet, to register with the container under {@code /accounts/*}.
+         *
+         * @return a new servlet
+         */
         public SsoServlet build() {
             return new SsoServlet(this);
         }

@@ -26,17 +26,30 @@ public final class AdjustableClock extends Clock {
         this.base = base;
     }
 
-    /** A clock that stands at {@code start} until {@link #advance} moves it. */
+    /**
+     * A clock that stands at {@code start} until {@link #advance} moves it.
+     *
+     * @param start the instant the clock shows
+     * @return a clock in UTC
+     */
     public static AdjustableClock fixedAt(Instant start) {
         return new AdjustableClock(() -> start);
     }
 
-    /** A clock that runs with the system clock, plus every {@link #advance}. */
+    /**
+     * A clock that runs with the system clock, plus every {@link #advance}.
+     *
+     * @return a clock in UTC
+     */
     public static AdjustableClock followingSystemTime() {
         return new AdjustableClock(Instant::now);
     }
 
-    /** Moves this clock forward (or back, for a negative duration) by {@code by}, from now on. */
+    /**
+     * Moves this clock forward (or back, for a negative duration) by {@code by}, from now on.
+     *
+     * @param by how far to move; negative moves back
+     */
     public void advance(Duration by) {
         offset = offset.plus(by);
     }

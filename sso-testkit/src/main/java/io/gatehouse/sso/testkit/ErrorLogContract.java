@@ -20,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ErrorLogContract {
 
+    /**
+     * A fresh, empty error log of the implementation under test; called once per test.
+     *
+     * @return the log
+     */
     protected abstract ErrorLog newLog();
 
     private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");

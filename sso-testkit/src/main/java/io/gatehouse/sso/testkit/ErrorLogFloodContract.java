@@ -33,6 +33,11 @@ public abstract class ErrorLogFloodContract {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final String CALLBACK = "auth:/accounts/keycloak/login/callback/";
 
+    /**
+     * A fresh, empty error log of the implementation under test; called once per test.
+     *
+     * @return the log
+     */
     protected abstract ErrorLog newLog();
 
     private ErrorLog log;

@@ -27,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class GroupStoreContract {
 
+    /**
+     * Fresh, empty stores of the implementation under test, sharing one data set; called once per test.
+     *
+     * @return the stores
+     */
     protected abstract IdentityStores newStores();
 
     private IdentityStores stores;

@@ -12,10 +12,18 @@ import io.gatehouse.sso.spi.UserDirectory;
  * InMemoryIdentityStore s = new InMemoryIdentityStore();
  * IdentityStores stores = new IdentityStores(s, s, s);
  * }</pre>
+ *
+ * @param users    the users
+ * @param accounts the identity links, sharing the users' data
+ * @param groups   the groups and memberships, sharing the users' data
  */
 public record IdentityStores(UserDirectory users, SocialAccountRepository accounts, GroupStore groups) {
 
-    /** Fresh, empty in-memory stores. */
+    /**
+     * Fresh, empty in-memory stores.
+     *
+     * @return stores sharing one in-memory data set
+     */
     public static IdentityStores inMemory() {
         InMemoryIdentityStore store = new InMemoryIdentityStore();
         return new IdentityStores(store, store, store);

@@ -73,7 +73,11 @@ public final class InMemoryErrorLog implements ErrorLog {
         return before - records.size();
     }
 
-    /** All records, oldest first: handy in tests. */
+    /**
+     * All records, oldest first: handy in tests.
+     *
+     * @return a copy of every record
+     */
     public synchronized List<ErrorRecord> all() {
         return List.copyOf(records);
     }

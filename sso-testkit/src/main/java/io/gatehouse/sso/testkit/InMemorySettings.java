@@ -18,9 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemorySettings implements SettingsStore {
     private final Map<String, String> values = new ConcurrentHashMap<>();
 
+    /** No setting stored: every setting has its default. */
     public InMemorySettings() {
     }
 
+    /**
+     * These settings stored.
+     *
+     * @param initial setting names and raw values, e.g. {@code LOGIN_ENABLE_SSO -> true}
+     */
     public InMemorySettings(Map<String, String> initial) {
         values.putAll(initial);
     }

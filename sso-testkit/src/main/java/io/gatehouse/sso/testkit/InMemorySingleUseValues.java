@@ -23,11 +23,16 @@ public final class InMemorySingleUseValues implements SingleUseValues {
     private final Map<String, Instant> expiries = new HashMap<>();
     private final Clock clock;
 
+    /** Values expire by the system clock. */
     public InMemorySingleUseValues() {
         this(Clock.systemUTC());
     }
 
-    /** Values expire by this clock (a test may move it). */
+    /**
+     * Values expire by this clock (a test may move it).
+     *
+     * @param clock the time values expire by
+     */
     public InMemorySingleUseValues(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -43,7 +48,11 @@ public final class InMemorySingleUseValues implements SingleUseValues {
         }
     }
 
-    /** How many values are remembered now (expired ones are dropped at the next call). */
+    /**
+     * How many values are remembered now (expired ones are dropped at the next call).
+     *
+     * @return the number of values remembered
+     */
     public int size() {
         synchronized (lock) {
             return expiries.size();

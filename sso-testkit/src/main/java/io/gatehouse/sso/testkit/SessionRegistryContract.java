@@ -33,15 +33,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class SessionRegistryContract {
 
-    /** A fresh, empty registry. */
+    /**
+     * A fresh, empty registry.
+     *
+     * @return the registry
+     */
     protected abstract SessionRegistry newRegistry();
 
-    /** The same registry as another node sees it; a registry that lives in one process returns itself. */
+    /**
+     * The same registry as another node sees it; a registry that lives in one process returns itself.
+     *
+     * @return the registry as another node sees it
+     */
     protected SessionRegistry anotherNode() {
         return registry;
     }
 
-    /** How many threads race to end one session. */
+    /**
+     * How many threads race to end one session.
+     *
+     * @return the number of threads; 16 by default
+     */
     protected int concurrentEnds() {
         return 16;
     }

@@ -17,6 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class SettingsStoreContract {
 
+    /**
+     * A fresh, empty settings store of the implementation under test; called once per test.
+     *
+     * @return the store
+     */
     protected abstract SettingsStore newStore();
 
     private SettingsStore settings;

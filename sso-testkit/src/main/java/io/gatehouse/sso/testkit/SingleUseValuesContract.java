@@ -31,18 +31,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class SingleUseValuesContract {
 
-    /** A fresh, empty store. */
+    /**
+     * A fresh, empty store.
+     *
+     * @return the store
+     */
     protected abstract SingleUseValues newStore();
 
     /**
      * The same store as another application node sees it (its own objects, the shared data). Called after
      * {@link #newStore()}; a store that lives in one process returns the store itself.
+     *
+     * @return the store as another node sees it
      */
     protected SingleUseValues anotherNode() {
         return store;
     }
 
-    /** How many threads race in the concurrency test. */
+    /**
+     * How many threads race in the concurrency test.
+     *
+     * @return the number of threads
+     */
     protected int concurrentUses() {
         return 32;
     }

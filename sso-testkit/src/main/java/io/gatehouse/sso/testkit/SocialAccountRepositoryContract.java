@@ -29,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class SocialAccountRepositoryContract {
 
+    /**
+     * Fresh, empty stores of the implementation under test, sharing one data set; called once per test.
+     *
+     * @return the stores
+     */
     protected abstract IdentityStores newStores();
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

@@ -21,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class SocialAppRepositoryContract {
 
+    /**
+     * A fresh, empty repository of the implementation under test; called once per test.
+     *
+     * @return the repository
+     */
     protected abstract SocialAppRepository newRepository();
 
     private SocialAppRepository apps;

@@ -34,14 +34,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class TokenCompareAndSetContract {
 
+    /**
+     * Fresh, empty stores of the implementation under test, sharing one data set; called once per test.
+     *
+     * @return the stores
+     */
     protected abstract IdentityStores newStores();
 
-    /** The accounts as another node sees them; stores that live in one process return the same. */
+    /**
+     * The accounts as another node sees them; stores that live in one process return the same.
+     *
+     * @return the accounts as another node sees them
+     */
     protected SocialAccountRepository anotherNode() {
         return stores.accounts();
     }
 
-    /** How many threads race. */
+    /**
+     * How many threads race.
+     *
+     * @return the number of threads
+     */
     protected int concurrentCallers() {
         return 16;
     }

@@ -38,9 +38,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class UserDirectoryContract {
 
+    /**
+     * Fresh, empty stores of the implementation under test, sharing one data set; called once per test.
+     *
+     * @return the stores
+     */
     protected abstract IdentityStores newStores();
 
-    /** How many threads race in the concurrent-registration test. */
+    /**
+     * How many threads race in the concurrent-registration test.
+     *
+     * @return the number of threads
+     */
     protected int concurrentRegistrations() {
         return 50;
     }

@@ -23,6 +23,13 @@ public final class BackendId {
     private BackendId() {
     }
 
+    /**
+     * The provider id of a {@code social_backends} entry: {@code github}, or the django-allauth module path {@code
+     * allauth.socialaccount.providers.github} (the misspelling {@code socialaccounts} is accepted with a warning).
+     *
+     * @param entry one entry of the list; null is empty
+     * @return the provider id, trimmed
+     */
     public static String parse(String entry) {
         String raw = entry == null ? "" : entry.trim();
         String id = raw;

@@ -54,6 +54,8 @@ public final class ConfigValues {
      * @param environment usually {@code System.getenv()}
      * @param file        a YAML or JSON file (by extension; {@code .json} is JSON, anything else YAML), or null
      * @param host        values given by the host application; the lowest precedence
+     * @return the values; nothing is validated yet
+     * @throws ConfigException when the file cannot be read or parsed
      */
     public static ConfigValues of(String prefix, Map<String, String> environment, Path file, Map<String, ?> host) {
         if (prefix == null || !prefix.matches("[A-Z][A-Z0-9_]*_|")) {
@@ -95,16 +97,31 @@ public final class ConfigValues {
         }
     }
 
+    /**
+     * The environment prefix these values were read with.
+     *
+     * @return e.g. {@code SSO_}
+     */
     public String prefix() {
         return prefix;
     }
 
-    /** The raw value: the environment variable's string, else the file's or host's value. */
+    /**
+     * The raw value: the environment variable's string, else the file's or host's value.
+     *
+     * @param key the key
+     * @return the value, or empty when no source sets it
+     */
     public Optional<Object> get(ConfigKey key) {
         return find(key).map(Found::value);
     }
 
-    /** Where a key's value came from (or, when it is not set, where it would be read), for error messages. */
+    /**
+     * Where a key's value came from (or, when it is not set, where it would be read), for error messages.
+     *
+     * @param key the key
+     * @return e.g. {@code environment variable SSO_SITE_URL}, for a message
+     */
     public String sourceOf(ConfigKey key) {
         return find(key).map(Found::source).orElseGet(() -> environment.containsKey(key.envName(prefix))
                 ? "environment variable " + key.envName(prefix) : "config key '" + key.fileKey() + "'" + fileSuffix());
@@ -167,7 +184,9 @@ public final class ConfigValues {
     /**
      * A single value as text, exactly as given (not trimmed: white space can be part of a password).
      *
+     * @param key the key
      * @throws ConfigException when the value is a list or a mapping, naming the key
+     * @return the text, or empty when unset
      */
     public Optional<String> verbatim(ConfigKey key) {
         Optional<Found> found = find(key);
@@ -181,7 +200,13 @@ public final class ConfigValues {
         return Optional.of(value.toString());
     }
 
-    /** A single value as trimmed text; empty when unset or blank. Lists and mappings are refused as in {@link #verbatim}. */
+    /**
+     * A single value as trimmed text; empty when unset or blank. Lists and mappings are refused as in {@link
+     * #verbatim}.
+     *
+     * @param key the key
+     * @return the trimmed text, or empty
+     */
     public Optional<String> string(ConfigKey key) {
         return verbatim(key).map(String::trim).filter(s -> !s.isEmpty());
     }
@@ -189,6 +214,11 @@ public final class ConfigValues {
     /**
      * A boolean: {@code true/false}, {@code yes/no}, {@code on/off}, {@code 1/0} and InvenTree's {@code y/n},
      * {@code t/f}, in any letter case.
+     *
+     * @param key the key
+     * @param fallback the value when the key is unset or blank
+     * @return the boolean
+     * @throws ConfigException for any other text, naming the key
      */
     public boolean bool(ConfigKey key, boolean fallback) {
         Optional<String> raw = string(key);
@@ -202,6 +232,14 @@ public final class ConfigValues {
         };
     }
 
+    /**
+     * A whole number above zero, such as a time-out.
+     *
+     * @param key the key
+     * @param fallback the value when the key is unset or blank
+     * @return the number
+     * @throws ConfigException when the value is not a positive whole number, naming the key
+     */
     public long positiveLong(ConfigKey key, long fallback) {
         Optional<String> raw = string(key);
         if (raw.isEmpty()) {

@@ -28,7 +28,12 @@ public record ForwardedHeaders(boolean forwarded, boolean xForwardedProto, boole
     /** No proxy header is trusted: the base URL comes from {@code Host} and {@code LOGIN_DEFAULT_HTTP_PROTOCOL}. */
     public static final ForwardedHeaders NONE = new ForwardedHeaders(false, false, false, false);
 
-    /** Reads {@code trust_forwarded_headers}, {@code use_x_forwarded_host} and {@code use_x_forwarded_port}. */
+    /**
+     * Reads {@code trust_forwarded_headers}, {@code use_x_forwarded_host} and {@code use_x_forwarded_port}.
+     *
+     * @param values the start-up configuration
+     * @return which forwarded headers to trust; none by default
+     */
     public static ForwardedHeaders read(ConfigValues values) {
         boolean all = values.bool(ConfigKey.TRUST_FORWARDED_HEADERS, false);
         return new ForwardedHeaders(all, all, all || values.bool(ConfigKey.USE_X_FORWARDED_HOST, false),

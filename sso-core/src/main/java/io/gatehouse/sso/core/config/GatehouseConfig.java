@@ -36,13 +36,31 @@ public record GatehouseConfig(List<String> backends, Map<String, Map<String, Obj
                               Optional<byte[]> transactionKey, Duration transactionTtl, Duration httpTimeout,
                               ConfigValues values) {
 
+    /**
+     * Copies the backends and provider settings (immutable); requires {@code forwardedHeaders}.
+     *
+     * @param backends enabled provider ids, in configured order, without duplicates
+     * @param socialProviders per-provider (or per-app-name) settings from {@code social_providers}
+     * @param siteUrl public base URL (scheme, host, optional path), or empty to derive it per request
+     * @param defaultProtocol {@code http} or {@code https}: the scheme of derived callback URLs
+     * @param forwardedHeaders which proxy headers ({@code Forwarded}, {@code X-Forwarded-*}) may set the base URL
+     * @param transactionKey 256-bit key sealing login transactions; empty means a per-process key
+     * @param transactionTtl how long a started login may take
+     * @param httpTimeout the total deadline of each call to an IdP (connect, headers and the whole body)
+     * @param values all merged values, for modules that read their own keys
+     */
     public GatehouseConfig {
         backends = List.copyOf(backends);
         Objects.requireNonNull(forwardedHeaders, "forwardedHeaders");
         socialProviders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(socialProviders));
     }
 
-    /** Reads and validates every key; throws {@link ConfigException} naming the first bad one. */
+    /**
+     * Reads and validates every key; throws {@link ConfigException} naming the first bad one.
+     *
+     * @param values the raw values from the environment, file and host
+     * @return the validated configuration
+     */
     public static GatehouseConfig read(ConfigValues values) {
         return new GatehouseConfig(backends(values), socialProviders(values), siteUrl(values), protocol(values),
                 ForwardedHeaders.read(values), transactionKey(values),
@@ -50,7 +68,12 @@ public record GatehouseConfig(List<String> backends, Map<String, Map<String, Obj
                 Duration.ofMillis(values.positiveLong(ConfigKey.HTTP_TIMEOUT_MS, 5000)), values);
     }
 
-    /** Settings from {@code social_providers} for a key (a provider id or an app name); empty map when absent. */
+    /**
+     * Settings from {@code social_providers} for a key (a provider id or an app name); empty map when absent.
+     *
+     * @param key a provider id or an app name
+     * @return the settings; never null
+     */
     public Map<String, Object> providerSettings(String key) {
         return socialProviders.getOrDefault(key, Map.of());
     }

@@ -54,6 +54,16 @@ public final class AppDiagnostics {
     private final SettingsSource settings;
     private final Clock clock;
 
+    /**
+     * Diagnostics over the same configuration, backends and stores the engine uses.
+     *
+     * @param config the start-up configuration
+     * @param registry the enabled provider backends
+     * @param apps the social applications
+     * @param accounts the identity links, to find the newest sign-in and its claims
+     * @param settings the live login settings (the group claim name)
+     * @param clock the time of certificate and sign-in age checks
+     */
     public AppDiagnostics(GatehouseConfig config, ProviderRegistry registry, SocialAppRepository apps,
                           SocialAccountRepository accounts, SettingsSource settings, Clock clock) {
         this.config = config;
@@ -69,6 +79,8 @@ public final class AppDiagnostics {
      *
      * @param baseUrl the public base URL the callback URL derives from, as {@link BaseUrl#resolve} gives it for the
      *                request (with the path where the SSO routes are mounted, if any)
+     * @param app the application to check
+     * @return every check's result, in order, with the callback URL to register
      */
     public Diagnosis diagnose(SocialApp app, URI baseUrl) {
         URI callback = BaseUrl.callbackUri(baseUrl, app.routeId());
@@ -167,7 +179,11 @@ public final class AppDiagnostics {
                 .filter(a -> a.provider().equals(route)).toList());
     }
 
-    /** How long each call to the IdP may take: the configuration's {@code http_timeout_ms}. */
+    /**
+     * How long each call to the IdP may take: the configuration's {@code http_timeout_ms}.
+     *
+     * @return the per-call time-out
+     */
     public Duration timeout() {
         return config.httpTimeout();
     }

@@ -9,7 +9,12 @@ public enum CheckStatus {
     /** Sign-ins with this application will fail (or already do) until it is fixed. */
     FAIL;
 
-    /** The worse of the two. */
+    /**
+     * The worse of the two.
+     *
+     * @param other the other status
+     * @return {@code FAIL} over {@code WARN} over {@code PASS}
+     */
     public CheckStatus worst(CheckStatus other) {
         return other.ordinal() > ordinal() ? other : this;
     }

@@ -24,17 +24,36 @@ import java.util.Objects;
  * @param checks      the results
  */
 public record Diagnosis(String appId, String appName, String provider, URI callbackUrl, List<CheckResult> checks) {
+    /**
+     * Requires the callback URL; copies the checks.
+     *
+     * @param appId the application's id
+     * @param appName its name
+     * @param provider its provider id
+     * @param callbackUrl the callback URL Gatehouse sends to the IdP for this site
+     * @param checks the results
+     */
     public Diagnosis {
         Objects.requireNonNull(callbackUrl, "callbackUrl");
         checks = List.copyOf(checks);
     }
 
-    /** The worst status of any check. */
+    /**
+     * The worst status of any check.
+     *
+     * @return {@code PASS} when every check passed
+     */
     public CheckStatus overall() {
         return checks.stream().map(CheckResult::status).reduce(CheckStatus.PASS, CheckStatus::worst);
     }
 
-    /** One line per check: status, what was found and, unless it passed, the fix. */
+    /**
+     * One line per check: status, what was found and, unless it passed, the fix.
+     *
+     * @param messages the bundles the texts come from
+     * @param locale the reader's language
+     * @return the report, one line per check
+     */
     public String report(Messages messages, Locale locale) {
         StringBuilder out = new StringBuilder();
         for (CheckResult r : checks) {

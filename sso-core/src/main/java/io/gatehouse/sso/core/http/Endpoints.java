@@ -7,7 +7,12 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    /** {@code https://idp.example.com/token} for {@code https://idp.example.com/token?code=...}. */
+    /**
+     * {@code https://idp.example.com/token} for {@code https://idp.example.com/token?code=...}.
+     *
+     * @param uri the URL called
+     * @return the URL without query and fragment, safe to log
+     */
     public static String of(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }

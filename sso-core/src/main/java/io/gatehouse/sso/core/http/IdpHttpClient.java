@@ -58,13 +58,20 @@ public final class IdpHttpClient implements HTTPRequestSender {
     private final Duration deadline;
     private final int maxBodyBytes;
 
-    /** A client that trusts what the JVM trusts (its default {@link SSLContext}). */
+    /**
+     * A client that trusts what the JVM trusts (its default {@link SSLContext}).
+     *
+     * @param deadline the total time one call may take
+     * @param maxBodyBytes the largest answer body accepted
+     */
     public IdpHttpClient(Duration deadline, int maxBodyBytes) {
         this(deadline, maxBodyBytes, null);
     }
 
     /**
      * @param tls the TLS context for https IdPs, e.g. one trusting a private CA; null for the JVM's default
+     * @param deadline the total time one call may take
+     * @param maxBodyBytes the largest answer body accepted
      */
     public IdpHttpClient(Duration deadline, int maxBodyBytes, SSLContext tls) {
         if (deadline.isNegative() || deadline.isZero() || maxBodyBytes <= 0) {
@@ -82,12 +89,20 @@ public final class IdpHttpClient implements HTTPRequestSender {
         this.client = builder.build();
     }
 
-    /** The total time one call may take, from connect to the last byte of the body. */
+    /**
+     * The total time one call may take, from connect to the last byte of the body.
+     *
+     * @return the per-call deadline
+     */
     public Duration deadline() {
         return deadline;
     }
 
-    /** The largest body an answer may have. */
+    /**
+     * The largest body an answer may have.
+     *
+     * @return the limit in bytes
+     */
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
@@ -95,8 +110,11 @@ public final class IdpHttpClient implements HTTPRequestSender {
     /**
      * Sends the request. {@code what} names the call for the error log (e.g. "token endpoint").
      *
+     * @param request the request, built with Nimbus
+     * @param what the call's name for messages
      * @throws ProviderException {@link FailureCode#IDP_UNREACHABLE} on connection failure or when the deadline
      *                           passes, {@link FailureCode#IDP_RESPONSE_INVALID} when the answer is too large
+     * @return the answer, whatever its status
      */
     public HTTPResponse send(HTTPRequest request, String what) throws ProviderException {
         try {
@@ -112,7 +130,11 @@ public final class IdpHttpClient implements HTTPRequestSender {
         return exchange(request);
     }
 
-    /** Downloads for Nimbus (the JWKS): a GET with these limits; any status but 200 is an {@link IOException}. */
+    /**
+     * Downloads for Nimbus (the JWKS): a GET with these limits; any status but 200 is an {@link IOException}.
+     *
+     * @return a retriever with this client's deadline and body limit
+     */
     public ResourceRetriever resourceRetriever() {
         return this::retrieve;
     }

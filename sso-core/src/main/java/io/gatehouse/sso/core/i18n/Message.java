@@ -17,11 +17,24 @@ import java.util.Objects;
  * @param args the values, in placeholder order (raw text: escape them where they are shown)
  */
 public record Message(String key, List<String> args) {
+    /**
+     * Requires the key; copies the arguments, a {@code null} argument becoming empty text.
+     *
+     * @param key the message key
+     * @param args the values, in placeholder order (raw text: escape them where they are shown)
+     */
     public Message {
         Objects.requireNonNull(key, "key");
         args = args == null ? List.of() : args.stream().map(a -> a == null ? "" : a).toList();
     }
 
+    /**
+     * A message with its arguments turned into text now ({@code String.valueOf}).
+     *
+     * @param key the bundle key
+     * @param args the placeholder values, in order
+     * @return the message
+     */
     public static Message of(String key, Object... args) {
         return new Message(key, Arrays.stream(args).map(String::valueOf).toList());
     }

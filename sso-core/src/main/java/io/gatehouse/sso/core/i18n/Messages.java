@@ -48,6 +48,7 @@ public final class Messages {
      * The host's bundle, then the given module bundles, then the core's, from the class loader that loaded Gatehouse.
      *
      * @param moduleBundles base names such as {@code io.gatehouse.sso.admin.messages}, most specific first
+     * @return the bundles
      */
     public static Messages of(String... moduleBundles) {
         List<String> names = new ArrayList<>();
@@ -57,12 +58,22 @@ public final class Messages {
         return new Messages(names, Messages.class.getClassLoader());
     }
 
-    /** Exactly these bundles, in this order, from this class loader (a host with bundles under other names). */
+    /**
+     * Exactly these bundles, in this order, from this class loader (a host with bundles under other names).
+     *
+     * @param baseNames bundle base names, most specific first
+     * @param loader the class loader to read them from
+     * @return the bundles
+     */
     public static Messages of(List<String> baseNames, ClassLoader loader) {
         return new Messages(baseNames, loader);
     }
 
-    /** The bundles looked up, in order. */
+    /**
+     * The bundles looked up, in order.
+     *
+     * @return the base names, most specific first
+     */
     public List<String> baseNames() {
         return baseNames;
     }
@@ -70,6 +81,9 @@ public final class Messages {
     /**
      * The language to answer in: the first language of an {@code Accept-Language} header that some bundle has,
      * else English (also for a missing or malformed header).
+     *
+     * @param acceptLanguage the header's value, or null
+     * @return a locale some bundle has, English by default
      */
     public Locale negotiate(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
@@ -102,18 +116,37 @@ public final class Messages {
                         .orElse(false)));
     }
 
-    /** The text of a key in a language, with its placeholders filled; the key itself when no bundle has it. */
+    /**
+     * The text of a key in a language, with its placeholders filled; the key itself when no bundle has it.
+     *
+     * @param locale the language
+     * @param key the bundle key
+     * @param args the placeholder values
+     * @return the text
+     */
     public String text(Locale locale, String key, Object... args) {
         String pattern = pattern(locale, key).orElse(key);
         return fill(pattern, args);
     }
 
-    /** A {@link Message} in a language. */
+    /**
+     * A {@link Message} in a language.
+     *
+     * @param locale the language
+     * @param message the key and arguments
+     * @return the text
+     */
     public String text(Locale locale, Message message) {
         return text(locale, message.key(), message.args().toArray());
     }
 
-    /** The raw text of a key in a language (falling back to English), or empty when no bundle has the key. */
+    /**
+     * The raw text of a key in a language (falling back to English), or empty when no bundle has the key.
+     *
+     * @param locale the language
+     * @param key the bundle key
+     * @return the pattern with its placeholders unfilled
+     */
     public Optional<String> pattern(Locale locale, String key) {
         for (String base : baseNames) {
             Optional<ResourceBundle> bundle = bundle(base, locale);

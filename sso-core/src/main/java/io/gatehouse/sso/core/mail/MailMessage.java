@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param html    HTML body
  */
 public record MailMessage(String to, String subject, String text, String html) {
+    /**
+     * Requires {@code to} and {@code subject}; {@code null} bodies are empty.
+     *
+     * @param to recipient address
+     * @param subject subject line
+     * @param text plain text body
+     * @param html HTML body
+     */
     public MailMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(subject, "subject");

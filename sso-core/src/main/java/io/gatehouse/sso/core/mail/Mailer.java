@@ -11,10 +11,19 @@ package io.gatehouse.sso.core.mail;
  */
 public interface Mailer {
 
-    /** True when the settings needed to send (at least a host and a from address) are present and valid. */
+    /**
+     * True when the settings needed to send (at least a host and a from address) are present and valid.
+     *
+     * @return whether sending can be tried
+     */
     boolean isConfigured();
 
-    /** Sends one message. */
+    /**
+     * Sends one message.
+     *
+     * @param message the message
+     * @throws MailException when it could not be handed to the mail server
+     */
     void send(MailMessage message) throws MailException;
 
     /** A mailer for hosts without email: SSO registration stays closed. */

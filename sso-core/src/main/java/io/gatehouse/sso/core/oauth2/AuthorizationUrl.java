@@ -35,7 +35,18 @@ public final class AuthorizationUrl {
     private AuthorizationUrl() {
     }
 
-    /** An OAuth 2.0 authorization request (RFC 6749 4.1.1, RFC 7636 4.3). */
+    /**
+     * An OAuth 2.0 authorization request (RFC 6749 4.1.1, RFC 7636 4.3).
+     *
+     * @param endpoint the IdP's authorization endpoint
+     * @param context the app, its settings and callback URI
+     * @param params the state, nonce and PKCE verifier of this login
+     * @param scopes the scopes to ask for
+     * @param providerParams provider-specific parameters, added after {@code AUTH_PARAMS}
+     * @return the URL to send the browser to
+     * @throws ProviderException {@link io.gatehouse.sso.core.FailureCode#APP_NOT_CONFIGURED} for bad {@code
+     *     AUTH_PARAMS}
+     */
     public static URI oauth2(URI endpoint, ProviderContext context, AuthorizationParams params, List<String> scopes,
                              Map<String, String> providerParams) throws ProviderException {
         AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(ResponseType.CODE, clientId(context))
@@ -47,7 +58,18 @@ public final class AuthorizationUrl {
         return builder.build().toURI();
     }
 
-    /** An OpenID Connect authentication request (OIDC Core 3.1.2.1): {@code openid} added to the scopes, and the nonce. */
+    /**
+     * An OpenID Connect authentication request (OIDC Core 3.1.2.1): {@code openid} added to the scopes, and the nonce.
+     *
+     * @param endpoint the IdP's authorization endpoint
+     * @param context the app, its settings and callback URI
+     * @param params the state, nonce and PKCE verifier of this login
+     * @param scopes the scopes to ask for
+     * @param providerParams provider-specific parameters, added after {@code AUTH_PARAMS}
+     * @return the URL to send the browser to
+     * @throws ProviderException {@link io.gatehouse.sso.core.FailureCode#APP_NOT_CONFIGURED} for bad {@code
+     *     AUTH_PARAMS}
+     */
     public static URI openIdConnect(URI endpoint, ProviderContext context, AuthorizationParams params, List<String> scopes,
                                     Map<String, String> providerParams) throws ProviderException {
         Set<String> all = new LinkedHashSet<>();

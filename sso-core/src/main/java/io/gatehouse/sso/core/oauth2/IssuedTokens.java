@@ -14,6 +14,13 @@ import java.util.Objects;
  * @param stored      what to store: access and refresh token with an absolute expiry
  */
 public record IssuedTokens(AccessToken accessToken, JWT idToken, SocialToken stored) {
+    /**
+     * Requires the access token and the token to store.
+     *
+     * @param accessToken for userinfo or the provider's API
+     * @param idToken the OpenID Connect ID token, or {@code null} when the IdP sent none (plain OAuth 2.0)
+     * @param stored what to store: access and refresh token with an absolute expiry
+     */
     public IssuedTokens {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(stored, "stored");

@@ -10,6 +10,12 @@ import java.net.URI;
  * @param token         the token endpoint (RFC 6749 3.2)
  */
 public record OAuth2Endpoints(URI authorization, URI token) {
+    /**
+     * Requires both endpoints.
+     *
+     * @param authorization the authorization endpoint (RFC 6749 3.1)
+     * @param token the token endpoint (RFC 6749 3.2)
+     */
     public OAuth2Endpoints {
         Objects.requireNonNull(authorization, "authorization");
         Objects.requireNonNull(token, "token");

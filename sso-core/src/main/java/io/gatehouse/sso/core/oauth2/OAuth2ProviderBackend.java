@@ -35,30 +35,69 @@ public abstract class OAuth2ProviderBackend extends BaseProviderBackend {
     /** Settings every OAuth 2.0 provider understands beyond {@link io.gatehouse.sso.core.provider.ProviderBackend#COMMON_SETTINGS}. */
     protected static final Set<String> OAUTH2_SETTINGS = Set.of("token_auth_method");
 
+    /**
+     * A backend with the settings every OAuth 2.0 provider understands, plus its own.
+     *
+     * @param id the provider id, e.g. {@code github}
+     * @param displayName the name on login buttons
+     * @param settingKeys the settings this provider adds
+     */
     protected OAuth2ProviderBackend(String id, String displayName, String... settingKeys) {
         super(id, displayName, OAUTH2_SETTINGS, settingKeys);
     }
 
-    /** The app's endpoints; a bad URL setting is {@link io.gatehouse.sso.core.FailureCode#APP_NOT_CONFIGURED}. */
+    /**
+     * The app's endpoints; a bad URL setting is {@link io.gatehouse.sso.core.FailureCode#APP_NOT_CONFIGURED}.
+     *
+     * @param context the app and its settings
+     * @return the authorization and token endpoints
+     * @throws ProviderException when a URL setting is bad
+     */
     protected abstract OAuth2Endpoints endpoints(ProviderContext context) throws ProviderException;
 
-    /** Scopes when the settings name none. */
+    /**
+     * Scopes when the settings name none.
+     *
+     * @return the scopes; may be empty
+     */
     protected abstract List<String> defaultScopes();
 
-    /** The user's profile, read with the access token (and checked: a refusal is {@code access_restricted}). */
+    /**
+     * The user's profile, read with the access token (and checked: a refusal is {@code access_restricted}).
+     *
+     * @param context the app and its settings
+     * @param tokens what the token endpoint issued
+     * @return the profile
+     * @throws ProviderException when the profile cannot be read or the account is refused
+     */
     protected abstract ProviderProfile profile(ProviderContext context, IssuedTokens tokens) throws ProviderException;
 
-    /** The scopes to ask for: {@code SCOPE} when set, else {@link #defaultScopes()}. */
+    /**
+     * The scopes to ask for: {@code SCOPE} when set, else {@link #defaultScopes()}.
+     *
+     * @param context the app and its settings
+     * @return the scopes
+     */
     protected List<String> scopes(ProviderContext context) {
         return context.settings().scopesOr(defaultScopes());
     }
 
-    /** Provider-specific authorization parameters added after {@code AUTH_PARAMS}. */
+    /**
+     * Provider-specific authorization parameters added after {@code AUTH_PARAMS}.
+     *
+     * @param context the app and its settings
+     * @return the parameters; none by default
+     * @throws ProviderException when a setting they come from is bad
+     */
     protected Map<String, String> extraAuthorizationParams(ProviderContext context) throws ProviderException {
         return Map.of();
     }
 
-    /** The client authentication methods the token endpoint takes, as discovery would advertise them. */
+    /**
+     * The client authentication methods the token endpoint takes, as discovery would advertise them.
+     *
+     * @return {@code client_secret_basic} by default
+     */
     protected List<ClientAuthenticationMethod> tokenEndpointAuthMethods() {
         return List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
     }
@@ -83,12 +122,24 @@ public abstract class OAuth2ProviderBackend extends BaseProviderBackend {
         return new ProviderResult(profile(context, tokens), tokens.stored());
     }
 
-    /** The token endpoint a login exchanges its code at, for diagnostics. */
+    /**
+     * The token endpoint a login exchanges its code at, for diagnostics.
+     *
+     * @param context the app and its settings
+     * @return the token endpoint
+     * @throws ProviderException when a URL setting is bad
+     */
     public final URI tokenEndpoint(ProviderContext context) throws ProviderException {
         return endpoints(context).token();
     }
 
-    /** How a login authenticates the client at the token endpoint, for diagnostics. */
+    /**
+     * How a login authenticates the client at the token endpoint, for diagnostics.
+     *
+     * @param context the app and its settings
+     * @return the client authentication
+     * @throws ProviderException when {@code token_auth_method} is not supported
+     */
     public final ClientAuthentication clientAuthentication(ProviderContext context) throws ProviderException {
         return TokenEndpointAuth.of(context, tokenEndpointAuthMethods());
     }

@@ -29,8 +29,10 @@ public final class TokenEndpointAuth {
     /**
      * @param advertised what the IdP supports (discovery's {@code token_endpoint_auth_methods_supported}), or
      *                   null when it does not say
+     * @param context the app: its client id, secret and {@code token_auth_method} setting
      * @throws ProviderException {@link FailureCode#APP_NOT_CONFIGURED} for a {@code token_auth_method} other than
      *                           {@code client_secret_basic} or {@code client_secret_post}
+     * @return the client authentication to send
      */
     public static ClientAuthentication of(ProviderContext context, List<ClientAuthenticationMethod> advertised)
             throws ProviderException {

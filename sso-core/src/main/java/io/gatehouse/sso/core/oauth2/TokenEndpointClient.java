@@ -50,6 +50,12 @@ public final class TokenEndpointClient {
     private final IdpHttpClient http;
     private final Clock clock;
 
+    /**
+     * A client over the shared HTTP client; the clock dates the issued tokens' expiry.
+     *
+     * @param http the HTTP client
+     * @param clock the time
+     */
     public TokenEndpointClient(IdpHttpClient http, Clock clock) {
         this.http = http;
         this.clock = clock;
@@ -72,9 +78,14 @@ public final class TokenEndpointClient {
     /**
      * Exchanges the code.
      *
+     * @param tokenEndpoint the IdP's token endpoint
+     * @param auth how the client authenticates
+     * @param context the app and its settings
+     * @param exchange the code, PKCE verifier and redirect URI of this login
      * @throws ProviderException {@link FailureCode#TOKEN_EXCHANGE_FAILED} when the IdP refuses,
      *                           {@link FailureCode#IDP_RESPONSE_INVALID} when it answers 200 with something that is
      *                           no token response, {@link FailureCode#IDP_UNREACHABLE} when it cannot be reached
+     * @return the issued tokens
      */
     public IssuedTokens exchangeCode(URI tokenEndpoint, ClientAuthentication auth, ProviderContext context,
                                      CodeExchange exchange) throws ProviderException {
@@ -87,10 +98,15 @@ public final class TokenEndpointClient {
      * Redeems a refresh token (RFC 6749 section 6). An ID token in the answer is not used.
      *
      * @param scopes the scopes to ask for, or empty to ask for those of the original grant (RFC 6749 6: omitted)
+     * @param tokenEndpoint the IdP's token endpoint
+     * @param auth how the client authenticates
+     * @param context the app and its settings
+     * @param refreshToken the stored refresh token
      * @throws ProviderException {@link FailureCode#REFRESH_REVOKED} when the IdP answers {@code invalid_grant} (the
      *                           refresh token expired or was revoked, the user was disabled or signed out),
      *                           {@link FailureCode#REFRESH_FAILED} for any other refusal, and as {@link #exchangeCode}
      *                           for an unusable answer or an unreachable IdP
+     * @return the issued tokens
      */
     public IssuedTokens refresh(URI tokenEndpoint, ClientAuthentication auth, ProviderContext context, String refreshToken,
                                 List<String> scopes) throws ProviderException {
@@ -114,7 +130,11 @@ public final class TokenEndpointClient {
      * Reads a token endpoint's answer to a code: what {@link #exchangeCode} does once the answer arrived (a benchmark
      * replays answers from memory through here).
      *
+     * @param response the token endpoint's answer
+     * @param tokenEndpoint the endpoint, for messages
+     * @param context the app and its settings
      * @throws ProviderException as {@link #exchangeCode}, for the answer's part
+     * @return the issued tokens
      */
     public IssuedTokens read(HTTPResponse response, URI tokenEndpoint, ProviderContext context) throws ProviderException {
         return read(response, tokenEndpoint, context, Grant.CODE);
@@ -221,6 +241,8 @@ public final class TokenEndpointClient {
      * Asks for a token with the client credentials grant (RFC 6749 4.4) to learn whether the IdP accepts the
      * client's id and secret, with no user involved; a token it issues is dropped unread.
      *
+     * @param tokenEndpoint the IdP's token endpoint
+     * @param auth the client's id and secret
      * @return the IdP's error code (RFC 6749 5.2, or GitHub's own), {@code http_<status>} for an answer without
      *         one, or empty when the IdP issued a token
      * @throws ProviderException {@link FailureCode#IDP_UNREACHABLE} when the endpoint cannot be reached

@@ -50,6 +50,12 @@ public final class IdTokenVerifier {
     private final JwksCache keys;
     private final Clock clock;
 
+    /**
+     * A verifier taking keys from the shared cache; the clock checks {@code exp} and {@code iat}.
+     *
+     * @param keys the IdPs' signing keys
+     * @param clock the time
+     */
     public IdTokenVerifier(JwksCache keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
@@ -59,7 +65,12 @@ public final class IdTokenVerifier {
      * The verified claims.
      *
      * @param nonce the nonce this login sent
+     * @param md the IdP's metadata (signing algorithms)
+     * @param clientId this app's client id, the required audience
+     * @param idToken the ID token as issued
+     * @param issuerRule which issuer the token must carry
      * @throws ProviderException with the failure code of the failed step
+     * @return the token's claims
      */
     public JWTClaimsSet verify(OIDCProviderMetadata md, String clientId, JWT idToken, String nonce, IssuerRule issuerRule)
             throws ProviderException {

@@ -16,9 +16,21 @@ import io.gatehouse.sso.core.provider.ProviderException;
 @FunctionalInterface
 public interface IssuerRule {
 
-    /** The issuer to require of this token. */
+    /**
+     * The issuer to require of this token.
+     *
+     * @param unverifiedClaims the token's claims before verification (a multi-tenant IdP's issuer depends on them)
+     * @return the issuer
+     * @throws ProviderException when the claims name an issuer this app does not accept
+     */
     Issuer expectedFor(JWTClaimsSet unverifiedClaims) throws ProviderException;
 
+    /**
+     * The rule of an IdP with one issuer.
+     *
+     * @param issuer the issuer every token must carry
+     * @return the rule
+     */
     static IssuerRule exactly(String issuer) {
         Issuer fixed = new Issuer(issuer);
         return claims -> fixed;

@@ -35,9 +35,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class JwksCache {
+    /** How long downloaded keys are used before they are fetched again: 15 minutes. */
     public static final Duration TIME_TO_LIVE = Duration.ofMinutes(15);
+    /** How long before {@link #TIME_TO_LIVE} runs out the keys are fetched in the background (Nimbus's default). */
     public static final Duration REFRESH_AHEAD = Duration.ofMillis(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME);
+    /** The least time between two downloads caused by unknown keys (Nimbus's default). */
     public static final Duration RATE_LIMIT = Duration.ofMillis(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL);
+    /** How long the last keys are kept while the {@code jwks_uri} cannot be reached: one hour. */
     public static final Duration OUTAGE_TOLERANCE = Duration.ofHours(1);
 
     private record Selection(URI jwksUri, Set<JWSAlgorithm> algorithms) {
@@ -48,6 +52,12 @@ public final class JwksCache {
     private final Map<URI, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
     private final Map<Selection, JWSKeySelector<SecurityContext>> selectors = new ConcurrentHashMap<>();
 
+    /**
+     * A cache that downloads through the shared HTTP client.
+     *
+     * @param http the HTTP client
+     * @param clock the time of the cache's expiry
+     */
     public JwksCache(IdpHttpClient http, Clock clock) {
         this.http = http;
         this.clock = clock;
@@ -56,7 +66,10 @@ public final class JwksCache {
     /**
      * The key selector for tokens of the IdP with this {@code jwks_uri}, signed with one of these algorithms.
      *
+     * @param jwksUri the IdP's {@code jwks_uri}
+     * @param algorithms the signing algorithms to accept
      * @throws ProviderException {@link FailureCode#IDP_RESPONSE_INVALID} when the {@code jwks_uri} is no URL
+     * @return the key selector, shared by every login to that IdP
      */
     public JWSKeySelector<SecurityContext> keySelector(URI jwksUri, Set<JWSAlgorithm> algorithms) throws ProviderException {
         JWSKeySelector<SecurityContext> known = selectors.get(new Selection(jwksUri, algorithms));

@@ -45,6 +45,12 @@ public final class LogoutTokenVerifier {
     private final JwksCache keys;
     private final Clock clock;
 
+    /**
+     * A verifier taking keys from the shared cache; the clock checks {@code iat} and {@code exp}.
+     *
+     * @param keys the IdPs' signing keys
+     * @param clock the time
+     */
     public LogoutTokenVerifier(JwksCache keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
@@ -53,7 +59,12 @@ public final class LogoutTokenVerifier {
     /**
      * The verified logout.
      *
+     * @param md the IdP's metadata (signing algorithms)
+     * @param clientId this app's client id, the required audience
+     * @param logoutToken the logout token as posted
+     * @param issuerRule which issuer the token must carry
      * @throws ProviderException with the {@code LOGOUT_TOKEN_*} failure code of the failed step
+     * @return the logout: issuer, subject and/or session id, token id
      */
     public VerifiedLogout verify(OIDCProviderMetadata md, String clientId, String logoutToken, IssuerRule issuerRule)
             throws ProviderException {

@@ -37,12 +37,23 @@ public final class OidcDiscovery {
     private final Clock clock;
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
 
+    /**
+     * A discovery client over the shared HTTP client; documents are cached by the clock.
+     *
+     * @param http the HTTP client
+     * @param clock the time of the cache's expiry
+     */
     public OidcDiscovery(IdpHttpClient http, Clock clock) {
         this.http = http;
         this.clock = clock;
     }
 
-    /** The discovery URL for an issuer or server URL; a URL that already ends in the well-known path is kept. */
+    /**
+     * The discovery URL for an issuer or server URL; a URL that already ends in the well-known path is kept.
+     *
+     * @param issuerOrServerUrl e.g. {@code https://idp.example.com/realms/main}
+     * @return e.g. {@code https://idp.example.com/realms/main/.well-known/openid-configuration}
+     */
     public static URI discoveryUrl(String issuerOrServerUrl) {
         String base = issuerOrServerUrl.trim();
         if (base.endsWith(WELL_KNOWN)) {
@@ -59,8 +70,10 @@ public final class OidcDiscovery {
      *
      * @param expectedIssuer the issuer the document must declare, or null to skip that check (for IdPs
      *                       such as Microsoft's multi-tenant endpoints whose document holds a template)
+     * @param discoveryUrl the document's URL
      * @throws ProviderException {@link FailureCode#ISSUER_MISMATCH} for another issuer,
      *                           {@link FailureCode#IDP_RESPONSE_INVALID} for a document that is not usable metadata
+     * @return the metadata
      */
     public OIDCProviderMetadata discover(URI discoveryUrl, String expectedIssuer) throws ProviderException {
         Cached cached = cache.get(discoveryUrl);

@@ -19,6 +19,14 @@ public final class OidcProfiles {
     private OidcProfiles() {
     }
 
+    /**
+     * The profile standard OpenID Connect claims give: {@code email} with {@code email_verified}, {@code
+     * preferred_username}, {@code given_name} and {@code family_name}.
+     *
+     * @param uid the user's id at the IdP (the {@code sub})
+     * @param claims the merged ID token and UserInfo claims
+     * @return the profile, keeping every claim
+     */
     public static ProviderProfile fromClaims(String uid, Map<String, Object> claims) {
         List<EmailAddress> emails = List.of();
         Object email = claims.get("email");
@@ -40,7 +48,12 @@ public final class OidcProfiles {
         return new ProviderProfile(uid, emails, username, first, last, claims);
     }
 
-    /** OIDC says boolean; some IdPs send "true". Anything else is not a verification. */
+    /**
+     * OIDC says boolean; some IdPs send "true". Anything else is not a verification.
+     *
+     * @param value a claim's value
+     * @return true only for {@code true} or {@code "true"}
+     */
     public static boolean isTrue(Object value) {
         return Boolean.TRUE.equals(value) || "true".equals(value);
     }

@@ -53,48 +53,99 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
 
     /**
      * @param settingKeys the settings this provider understands beyond {@link #OIDC_SETTINGS}
+     * @param id the provider id, e.g. {@code keycloak}
+     * @param displayName the name on login buttons
      */
     protected OidcProviderBackend(String id, String displayName, String... settingKeys) {
         super(id, displayName, OIDC_SETTINGS, settingKeys);
     }
 
-    /** The issuer the IdP's tokens carry; the discovery document must declare the same. */
+    /**
+     * The issuer the IdP's tokens carry; the discovery document must declare the same.
+     *
+     * @param context the app and its settings
+     * @return the issuer URL
+     * @throws ProviderException when the settings do not give one
+     */
     protected abstract String issuer(ProviderContext context) throws ProviderException;
 
-    /** The discovery document's URL: {@code discovery_url} when set, else {@code <issuer>/.well-known/openid-configuration}. */
+    /**
+     * The discovery document's URL: {@code discovery_url} when set, else {@code
+     * <issuer>/.well-known/openid-configuration}.
+     *
+     * @param context the app and its settings
+     * @return the URL
+     * @throws ProviderException when a URL setting is bad
+     */
     protected URI discoveryUrl(ProviderContext context) throws ProviderException {
         // the issuer's well-known URL only when no discovery_url is set (orElse would build it for every login)
         Optional<String> configured = context.settings().string("discovery_url");
         return configured.isPresent() ? URI.create(configured.get()) : OidcDiscovery.discoveryUrl(issuer(context));
     }
 
-    /** The issuer the discovery document must declare, or null to skip the check. */
+    /**
+     * The issuer the discovery document must declare, or null to skip the check.
+     *
+     * @param context the app and its settings
+     * @return the issuer; {@link #issuer} by default
+     * @throws ProviderException when the settings do not give one
+     */
     protected String expectedDiscoveryIssuer(ProviderContext context) throws ProviderException {
         return issuer(context);
     }
 
-    /** Scopes when the settings name none. */
+    /**
+     * Scopes when the settings name none.
+     *
+     * @return {@code openid}, {@code profile} and {@code email}
+     */
     protected List<String> defaultScopes() {
         return List.of("openid", "profile", "email");
     }
 
-    /** Which issuer the ID token must carry. */
+    /**
+     * Which issuer the ID token must carry.
+     *
+     * @param context the app and its settings
+     * @param metadata the IdP's metadata
+     * @return exactly the discovered issuer by default
+     * @throws ProviderException when the settings do not allow a rule
+     */
     protected IssuerRule issuerRule(ProviderContext context, OIDCProviderMetadata metadata) throws ProviderException {
         return IssuerRule.exactly(metadata.getIssuer().getValue());
     }
 
-    /** Whether userinfo is fetched when the settings do not say (allauth's default: yes). */
+    /**
+     * Whether userinfo is fetched when the settings do not say (allauth's default: yes).
+     *
+     * @return true by default
+     */
     protected boolean fetchUserInfoByDefault() {
         return true;
     }
 
-    /** Builds the profile from the merged claims; subclasses add provider-specific rules and checks. */
+    /**
+     * Builds the profile from the merged claims; subclasses add provider-specific rules and checks.
+     *
+     * @param context the app and its settings
+     * @param uid the verified {@code sub}
+     * @param claims the ID token's claims merged with UserInfo's
+     * @param tokens the verified tokens
+     * @return the profile
+     * @throws ProviderException when the account is refused or the claims are unusable
+     */
     protected ProviderProfile profile(ProviderContext context, String uid, Map<String, Object> claims,
                                       OidcTokens tokens) throws ProviderException {
         return OidcProfiles.fromClaims(uid, claims);
     }
 
-    /** Provider-specific authorization parameters added after {@code AUTH_PARAMS} (e.g. Google's {@code hd} hint). */
+    /**
+     * Provider-specific authorization parameters added after {@code AUTH_PARAMS} (e.g. Google's {@code hd} hint).
+     *
+     * @param context the app and its settings
+     * @return the parameters; none by default
+     * @throws ProviderException when a setting they come from is bad
+     */
     protected Map<String, String> extraAuthorizationParams(ProviderContext context) throws ProviderException {
         return Map.of();
     }
@@ -110,7 +161,13 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         issuer(context);
     }
 
-    /** The IdP's metadata, from the shared discovery cache. */
+    /**
+     * The IdP's metadata, from the shared discovery cache.
+     *
+     * @param context the app and its settings
+     * @return the metadata
+     * @throws ProviderException when discovery fails
+     */
     protected OIDCProviderMetadata metadata(ProviderContext context) throws ProviderException {
         return context.clients().discovery().discover(discoveryUrl(context), expectedDiscoveryIssuer(context));
     }
@@ -175,7 +232,12 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
                 md.getTokenEndpointAuthMethods()), context, refreshToken, refreshScopes(context)).stored();
     }
 
-    /** The scopes a refresh asks for; none by default, which keeps those of the sign-in (RFC 6749 section 6). */
+    /**
+     * The scopes a refresh asks for; none by default, which keeps those of the sign-in (RFC 6749 section 6).
+     *
+     * @param context the app and its settings
+     * @return the scopes; empty by default
+     */
     protected List<String> refreshScopes(ProviderContext context) {
         return List.of();
     }
@@ -183,6 +245,13 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
     /**
      * The token endpoint's answer with its ID token verified. A subclass that obtains the answer another way
      * (a benchmark replaying it from memory) verifies it through here, exactly as a login does.
+     *
+     * @param context the app and its settings
+     * @param md the IdP's metadata
+     * @param issued the token endpoint's answer
+     * @param nonce the nonce this login sent
+     * @return the tokens with the verified claims
+     * @throws ProviderException when the answer has no ID token or it fails a check
      */
     protected OidcTokens verified(ProviderContext context, OIDCProviderMetadata md, IssuedTokens issued, String nonce)
             throws ProviderException {
@@ -209,7 +278,9 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
      * The IdP's metadata exactly as a login fetches it (discovery URL, issuer check, required endpoints), for
      * diagnostics; with fresh {@link io.gatehouse.sso.core.provider.IdpClients} nothing cached hides an outage.
      *
+     * @param context the app and its settings
      * @throws ProviderException as a login's discovery would fail
+     * @return the metadata
      */
     public final OIDCProviderMetadata discoveredMetadata(ProviderContext context) throws ProviderException {
         return metadata(context);

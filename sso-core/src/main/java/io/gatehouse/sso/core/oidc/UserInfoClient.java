@@ -38,6 +38,12 @@ public final class UserInfoClient {
     private final IdpHttpClient http;
     private final JwksCache keys;
 
+    /**
+     * A client over the shared HTTP client; signed UserInfo answers are checked with the cached keys.
+     *
+     * @param http the HTTP client
+     * @param keys the IdPs' signing keys
+     */
     public UserInfoClient(IdpHttpClient http, JwksCache keys) {
         this.http = http;
         this.keys = keys;
@@ -47,7 +53,11 @@ public final class UserInfoClient {
      * The user's claims.
      *
      * @param expectedSubject the verified ID token's {@code sub}
+     * @param md the IdP's metadata ({@code userinfo_endpoint})
+     * @param accessToken the access token of this login
+     * @param settings the app's settings
      * @throws ProviderException {@link FailureCode#USERINFO_SUBJECT_MISMATCH} for another subject, or the failure of the call
+     * @return the claims
      */
     public Map<String, Object> fetch(OIDCProviderMetadata md, AccessToken accessToken, String expectedSubject,
                                      ProviderSettings settings) throws ProviderException {

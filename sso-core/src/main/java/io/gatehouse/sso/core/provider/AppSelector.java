@@ -46,6 +46,9 @@ public final class AppSelector {
     private final MergedAppSettings merged = new MergedAppSettings();
 
     /**
+     * @param apps the social applications
+     * @param config the start-up configuration ({@code social_providers})
+     * @param registry the enabled backends
      * @throws io.gatehouse.sso.core.config.ConfigException when {@code social_providers} holds a setting or an app
      *                                                      Gatehouse cannot use
      */
@@ -60,8 +63,11 @@ public final class AppSelector {
      * The app for {@code routeId} (a provider id, or an {@code openid_connect} app's provider_id) on {@code site}.
      *
      * @param appName optional app name to choose among several, or null
+     * @param routeId the route id from the URL
+     * @param site the request's site ({@link io.gatehouse.sso.core.BaseUrl#siteOf})
      * @throws ProviderException {@link FailureCode#PROVIDER_NOT_ENABLED}, {@link FailureCode#APP_NOT_CONFIGURED}
      *                           or {@link FailureCode#APP_AMBIGUOUS}
+     * @return the app with its backend and effective settings
      */
     public SelectedApp select(String routeId, String site, String appName) throws ProviderException {
         List<SelectedApp> candidates = usableFor(routeId, site);
@@ -95,7 +101,11 @@ public final class AppSelector {
     /**
      * The app a started login chose, still usable on the site (an admin may have changed it since).
      *
+     * @param routeId the route id from the callback URL
+     * @param site the request's site
+     * @param appId the app id the transaction holds
      * @throws ProviderException {@link FailureCode#APP_NOT_CONFIGURED} when it no longer is
+     * @return the app with its backend and effective settings
      */
     public SelectedApp selectById(String routeId, String site, String appId) throws ProviderException {
         // only the app the login started with is looked at closely (its settings merged), not every app of the route
@@ -129,7 +139,12 @@ public final class AppSelector {
         return selected;
     }
 
-    /** Every usable, non-hidden app on the site, one per route id, in backend order: the login buttons. */
+    /**
+     * Every usable, non-hidden app on the site, one per route id, in backend order: the login buttons.
+     *
+     * @param site the request's site
+     * @return the apps; empty when none is usable
+     */
     public List<SelectedApp> loginChoices(String site) {
         Map<String, SelectedApp> byRoute = new LinkedHashMap<>();
         for (ProviderBackend backend : registry.enabled()) {
@@ -145,6 +160,10 @@ public final class AppSelector {
     /**
      * Every app of the route that serves the site, hidden ones included (a back-channel logout picks the one its
      * token's audience names).
+     *
+     * @param routeId the route id
+     * @param site the request's site
+     * @return the apps; empty when none serves the site
      */
     public List<SelectedApp> usable(String routeId, String site) {
         return usableFor(routeId, site);
@@ -267,6 +286,8 @@ public final class AppSelector {
     /**
      * The configuration problems found so far (an app without a site, an unknown setting key), each once, in the order found; each was also logged as a warning. For a host's
      * admin or diagnostics page.
+     *
+     * @return the warnings; empty when the configuration is clean
      */
     public List<String> warnings() {
         return List.copyOf(warnings);

@@ -29,8 +29,10 @@ public final class AuthParams {
     /**
      * The app's {@code AUTH_PARAMS}, in their order.
      *
+     * @param context the app and its settings
      * @throws ProviderException {@link FailureCode#APP_NOT_CONFIGURED} when the setting is not an object or sets a
      *                           reserved parameter
+     * @return the parameters; empty when the setting is absent
      */
     public static Map<String, String> of(ProviderContext context) throws ProviderException {
         try {
@@ -44,7 +46,9 @@ public final class AuthParams {
     /**
      * The {@code AUTH_PARAMS} of these settings, in their order.
      *
+     * @param settings the effective settings
      * @throws InvalidProviderSettingException when the setting is not an object or sets a reserved parameter
+     * @return the parameters; empty when the setting is absent
      */
     public static Map<String, String> of(ProviderSettings settings) {
         Map<String, String> params = new LinkedHashMap<>(settings.stringMap("AUTH_PARAMS"));

@@ -28,6 +28,8 @@ public abstract class BaseProviderBackend implements ProviderBackend {
     /**
      * @param protocolKeys the keys of the protocol base (e.g. every OIDC provider's)
      * @param ownKeys      the keys this provider adds
+     * @param id the provider id, e.g. {@code github}
+     * @param displayName the name on login buttons
      */
     protected BaseProviderBackend(String id, String displayName, Set<String> protocolKeys, String... ownKeys) {
         this.id = Objects.requireNonNull(id, "id");

@@ -30,6 +30,16 @@ import java.util.Objects;
  */
 public record IdpClients(IdpHttpClient http, OidcDiscovery discovery, TokenEndpointClient tokens,
                          IdTokenVerifier idTokens, UserInfoClient userInfo, LogoutTokenVerifier logoutTokens) {
+    /**
+     * Requires every client. Prefer {@link #create}, which builds them over one HTTP client.
+     *
+     * @param http the one HTTP client: kept-alive connections, a deadline per call, a body limit
+     * @param discovery OpenID Connect discovery, cached per document
+     * @param tokens the token endpoint (code grant with PKCE), for OIDC providers and plain OAuth 2.0 ones
+     * @param idTokens ID token verification against the IdP's cached JWKS
+     * @param userInfo the userinfo endpoint, plain or signed
+     * @param logoutTokens back-channel logout tokens, verified against the same cached JWKS
+     */
     public IdpClients {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(discovery, "discovery");
@@ -43,6 +53,8 @@ public record IdpClients(IdpHttpClient http, OidcDiscovery discovery, TokenEndpo
      * The clients over one HTTP client with this deadline per call and {@link IdpHttpClient#DEFAULT_MAX_BODY_BYTES}.
      *
      * @param clock the time for caches, token expiry and ID token time checks
+     * @param deadline the time one call may take
+     * @return the clients
      */
     public static IdpClients create(Duration deadline, Clock clock) {
         return create(deadline, clock, null);
@@ -52,6 +64,9 @@ public record IdpClients(IdpHttpClient http, OidcDiscovery discovery, TokenEndpo
      * The same over https with this TLS context (e.g. trusting the private CA that signed the IdP's certificate).
      *
      * @param tls null for the JVM's default
+     * @param deadline the time one call may take
+     * @param clock the time for caches, token expiry and ID token time checks
+     * @return the clients
      */
     public static IdpClients create(Duration deadline, Clock clock, SSLContext tls) {
         IdpHttpClient http = new IdpHttpClient(deadline, IdpHttpClient.DEFAULT_MAX_BODY_BYTES, tls);

@@ -6,14 +6,25 @@ package io.gatehouse.sso.core.provider;
  * not an internal error.
  */
 public class InvalidProviderSettingException extends IllegalArgumentException {
+    /** The setting at fault. */
     private final String key;
 
+    /**
+     * A setting whose value cannot be used.
+     *
+     * @param key the setting's key, e.g. {@code AUTH_PARAMS}
+     * @param message what is wrong and what is expected
+     */
     public InvalidProviderSettingException(String key, String message) {
         super(message);
         this.key = key;
     }
 
-    /** The setting at fault. */
+    /**
+     * The setting at fault.
+     *
+     * @return the key as written in the settings
+     */
     public String key() {
         return key;
     }

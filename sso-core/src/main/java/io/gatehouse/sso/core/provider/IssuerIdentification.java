@@ -15,6 +15,12 @@ import java.util.Objects;
  * @param alwaysSent true when a response without {@code iss} must be refused
  */
 public record IssuerIdentification(String issuer, boolean alwaysSent) {
+    /**
+     * Requires the issuer.
+     *
+     * @param issuer the issuer identifier, compared exactly
+     * @param alwaysSent true when a response without {@code iss} must be refused
+     */
     public IssuerIdentification {
         Objects.requireNonNull(issuer, "issuer");
     }

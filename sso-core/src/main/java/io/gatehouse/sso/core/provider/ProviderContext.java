@@ -21,6 +21,14 @@ import java.util.Objects;
  * @param clients     HTTP, discovery, token endpoint, ID token and userinfo clients, shared by every login
  */
 public record ProviderContext(SocialApp app, ProviderSettings settings, URI callbackUri, IdpClients clients) {
+    /**
+     * Requires every part. Prefer {@link #of}, which derives the callback URI.
+     *
+     * @param app the social application chosen for this login
+     * @param settings effective settings: {@code social_providers} overlaid by the app's settings
+     * @param callbackUri {@code <base>/accounts/<provider>/login/callback/}
+     * @param clients HTTP, discovery, token endpoint, ID token and userinfo clients, shared by every login
+     */
     public ProviderContext {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(settings, "settings");
@@ -28,7 +36,14 @@ public record ProviderContext(SocialApp app, ProviderSettings settings, URI call
         Objects.requireNonNull(clients, "clients");
     }
 
-    /** The context of a chosen app for a request under this public base URL. */
+    /**
+     * The context of a chosen app for a request under this public base URL.
+     *
+     * @param selected the app, its backend and settings
+     * @param baseUrl the public base URL
+     * @param clients the shared IdP clients
+     * @return the context, with the callback URI derived from the base URL
+     */
     public static ProviderContext of(SelectedApp selected, URI baseUrl, IdpClients clients) {
         return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), clients);
     }

@@ -14,18 +14,37 @@ import java.util.Objects;
  * }</pre>
  */
 public class ProviderException extends Exception {
+    /** The code the login fails with. */
     private final FailureCode code;
 
+    /**
+     * A failure with its code.
+     *
+     * @param code the failure code
+     * @param detail what happened, for the error log; never a secret
+     */
     public ProviderException(FailureCode code, String detail) {
         super(detail);
         this.code = Objects.requireNonNull(code, "code");
     }
 
+    /**
+     * A failure with its code and cause.
+     *
+     * @param code the failure code
+     * @param detail what happened, for the error log; never a secret
+     * @param cause the underlying failure
+     */
     public ProviderException(FailureCode code, String detail, Throwable cause) {
         super(detail, cause);
         this.code = Objects.requireNonNull(code, "code");
     }
 
+    /**
+     * The code the login fails with.
+     *
+     * @return the failure code; never null
+     */
     public FailureCode code() {
         return code;
     }

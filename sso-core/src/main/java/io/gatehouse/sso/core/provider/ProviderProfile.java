@@ -26,6 +26,16 @@ import java.util.Optional;
 public record ProviderProfile(String uid, List<EmailAddress> emails, String username, String firstName,
                               String lastName, Map<String, Object> claims) {
 
+    /**
+     * Requires the uid; copies the emails and claims (immutable), {@code null} names become empty.
+     *
+     * @param uid the IdP's stable subject id (OIDC {@code sub}, GitHub's numeric id); never a mutable name
+     * @param emails addresses with verified and primary flags
+     * @param username suggested username, may be empty
+     * @param firstName given name, may be empty
+     * @param lastName family name, may be empty
+     * @param claims every raw claim: ID token claims overlaid by userinfo (or the provider's REST profile)
+     */
     public ProviderProfile {
         Objects.requireNonNull(uid, "uid");
         emails = emails == null ? List.of() : List.copyOf(emails);
@@ -35,7 +45,11 @@ public record ProviderProfile(String uid, List<EmailAddress> emails, String user
         claims = claims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
     }
 
-    /** The address to use: primary and verified first, then verified, then primary, then the first. */
+    /**
+     * The address to use: primary and verified first, then verified, then primary, then the first.
+     *
+     * @return the address, or empty when the IdP gave none
+     */
     public Optional<EmailAddress> preferredEmail() {
         return emails.stream().min(Comparator.comparing((EmailAddress e) -> !(e.primary() && e.verified()))
                 .thenComparing(e -> !e.verified()).thenComparing(e -> !e.primary()));

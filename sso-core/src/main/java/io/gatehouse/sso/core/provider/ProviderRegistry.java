@@ -33,7 +33,14 @@ public final class ProviderRegistry {
         this.inOrder = List.copyOf(enabled.values());
     }
 
-    /** Loads backends from the thread's context class loader. */
+    /**
+     * Loads backends from the thread's context class loader.
+     *
+     * @param enabledIds the {@code social_backends} ids
+     * @return the registry
+     * @throws io.gatehouse.sso.core.config.ConfigException naming the Maven artifact to add for an id whose module is
+     *     missing
+     */
     public static ProviderRegistry load(List<String> enabledIds) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<ProviderBackend> available = new ArrayList<>();
@@ -42,7 +49,13 @@ public final class ProviderRegistry {
         return of(enabledIds, available);
     }
 
-    /** Activates the enabled ids among the given backends. */
+    /**
+     * Activates the enabled ids among the given backends.
+     *
+     * @param enabledIds the {@code social_backends} ids
+     * @param available the backends to choose from
+     * @return the registry
+     */
     public static ProviderRegistry of(List<String> enabledIds, Collection<? extends ProviderBackend> available) {
         Map<String, ProviderBackend> byId = new LinkedHashMap<>();
         for (ProviderBackend backend : available) {
@@ -70,10 +83,21 @@ public final class ProviderRegistry {
         return new ProviderRegistry(active);
     }
 
+    /**
+     * The enabled backend of this id.
+     *
+     * @param providerId the provider id
+     * @return the backend, or empty when it is not enabled
+     */
     public Optional<ProviderBackend> find(String providerId) {
         return Optional.ofNullable(enabled.get(providerId));
     }
 
+    /**
+     * The enabled backends, in {@code social_backends} order.
+     *
+     * @return the backends
+     */
     public List<ProviderBackend> enabled() {
         return inOrder;
     }

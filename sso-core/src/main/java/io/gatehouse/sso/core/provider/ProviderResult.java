@@ -12,12 +12,24 @@ import java.util.Objects;
  * @param idpSession what the verified ID token says about the IdP's session, or null without an ID token
  */
 public record ProviderResult(ProviderProfile profile, SocialToken token, IdpSession idpSession) {
+    /**
+     * Requires the profile and the token.
+     *
+     * @param profile the user's profile
+     * @param token the tokens to store (never logged)
+     * @param idpSession what the verified ID token says about the IdP's session, or null without an ID token
+     */
     public ProviderResult {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(token, "token");
     }
 
-    /** A result without an ID token (plain OAuth 2.0). */
+    /**
+     * A result without an ID token (plain OAuth 2.0).
+     *
+     * @param profile the user's profile
+     * @param token the token to store
+     */
     public ProviderResult(ProviderProfile profile, SocialToken token) {
         this(profile, token, null);
     }

@@ -34,7 +34,9 @@ public final class VerifiedEmailSetting {
     }
 
     /**
+     * @param settings the app's effective settings
      * @throws InvalidProviderSettingException when the value is neither a boolean nor a list of domains
+     * @return the setting; trusting nothing when absent
      */
     public static VerifiedEmailSetting of(ProviderSettings settings) {
         Optional<Object> raw = settings.get(KEY);
@@ -67,12 +69,22 @@ public final class VerifiedEmailSetting {
                 + "; it must be true, false or a list of email domains such as [example.com]");
     }
 
-    /** Whether the setting trusts this address. */
+    /**
+     * Whether the setting trusts this address.
+     *
+     * @param address an email address
+     * @return true when the setting trusts its domain (or every address)
+     */
     public boolean trusts(String address) {
         return all || EmailAddresses.domainOf(address).map(d -> domains.contains(d.toLowerCase(Locale.ROOT))).orElse(false);
     }
 
-    /** The profile with every trusted address marked verified; the same profile when nothing changes. */
+    /**
+     * The profile with every trusted address marked verified; the same profile when nothing changes.
+     *
+     * @param profile the IdP's profile
+     * @return the profile with trusted addresses verified
+     */
     public ProviderProfile applyTo(ProviderProfile profile) {
         if (this == NONE || profile.emails().stream().allMatch(e -> e.verified() || !trusts(e.address()))) {
             return profile;

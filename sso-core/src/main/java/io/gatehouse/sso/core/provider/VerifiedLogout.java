@@ -19,6 +19,16 @@ import java.util.Objects;
  * @param expiresAt the token's {@code exp}: it can be refused as replayed until then
  */
 public record VerifiedLogout(String issuer, String subject, String sid, String jti, Instant expiresAt) {
+    /**
+     * Requires the issuer, token id and expiry.
+     *
+     * @param issuer the token's {@code iss}
+     * @param subject the IdP's {@code sub}, or null
+     * @param sid the IdP's session id, or null (one of the two is present)
+     * @param jti the token's unique id, for replay detection
+     * @param expiresAt the token's {@code exp}: it can be refused as replayed until then
+     * @throws IllegalArgumentException when neither {@code subject} nor {@code sid} is given
+     */
     public VerifiedLogout {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(jti, "jti");

@@ -24,7 +24,11 @@ public final class LocalSessionRegistry implements SessionRegistry {
     private final Map<String, SsoSession> sessions = new LinkedHashMap<>();
     private final Clock clock;
 
-    /** Sessions are forgotten once expired by this clock. */
+    /**
+     * Sessions are forgotten once expired by this clock.
+     *
+     * @param clock the time sessions expire by
+     */
     public LocalSessionRegistry(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -26,9 +26,15 @@ public final class AllowedDomains {
         this.domains = domains;
     }
 
+    /** No restriction: every address may sign up. */
     public static final AllowedDomains ANY = new AllowedDomains(Set.of());
 
-    /** Parses a comma list of {@code @domain} entries; throws {@link IllegalArgumentException} naming a bad entry. */
+    /**
+     * Parses a comma list of {@code @domain} entries; throws {@link IllegalArgumentException} naming a bad entry.
+     *
+     * @param raw the setting's value, e.g. {@code @example.com,@example.org}; blank is {@link #ANY}
+     * @return the domains
+     */
     public static AllowedDomains parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return ANY;
@@ -49,15 +55,30 @@ public final class AllowedDomains {
         return new AllowedDomains(Set.copyOf(out));
     }
 
+    /**
+     * Whether any domain is listed (else every address is allowed).
+     *
+     * @return true when sign-up is restricted
+     */
     public boolean restricts() {
         return !domains.isEmpty();
     }
 
+    /**
+     * The listed domains, sorted, each with its {@code @}.
+     *
+     * @return e.g. {@code [@example.com, @example.org]}
+     */
     public List<String> domains() {
         return domains.stream().sorted().map(d -> "@" + d).toList();
     }
 
-    /** Whether {@code email} may sign up; a malformed address is never allowed when a restriction applies. */
+    /**
+     * Whether {@code email} may sign up; a malformed address is never allowed when a restriction applies.
+     *
+     * @param email the address
+     * @return true when allowed
+     */
     public boolean allows(String email) {
         if (domains.isEmpty()) {
             return true;

@@ -15,12 +15,22 @@ public final class EmailAddresses {
     private EmailAddresses() {
     }
 
-    /** True for {@code local@domain} with exactly one {@code @}, no white space or control characters, a valid domain. */
+    /**
+     * True for {@code local@domain} with exactly one {@code @}, no white space or control characters, a valid domain.
+     *
+     * @param email the address; null is invalid
+     * @return true for a valid address
+     */
     public static boolean isValid(String email) {
         return domainOf(email).isPresent();
     }
 
-    /** The normalized domain of a valid address; empty for a malformed one. */
+    /**
+     * The normalized domain of a valid address; empty for a malformed one.
+     *
+     * @param email the address
+     * @return the lower-case domain, or empty
+     */
     public static Optional<String> domainOf(String email) {
         if (email == null || email.length() > 254) {
             return Optional.empty();

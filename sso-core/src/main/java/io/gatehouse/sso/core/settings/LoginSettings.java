@@ -29,26 +29,58 @@ public final class LoginSettings {
 
     private final SettingsSource source;
 
+    /**
+     * Settings read from this source at each call, so an admin's change applies to the next request.
+     *
+     * @param source the stored settings
+     */
     public LoginSettings(SettingsSource source) {
         this.source = source;
     }
 
+    /**
+     * {@code LOGIN_ENABLE_SSO}: whether single sign-on is on at all.
+     *
+     * @return the setting; false by default
+     */
     public boolean ssoEnabled() {
         return bool(SettingKey.LOGIN_ENABLE_SSO);
     }
 
+    /**
+     * {@code LOGIN_ENABLE_SSO_REG}: whether SSO may create new users.
+     *
+     * @return the setting; false by default
+     */
     public boolean registrationEnabled() {
         return bool(SettingKey.LOGIN_ENABLE_SSO_REG);
     }
 
+    /**
+     * {@code LOGIN_SIGNUP_SSO_AUTO}: whether a new user's details come from the IdP without a sign-up form.
+     *
+     * @return the setting; true by default
+     */
     public boolean autoFill() {
         return bool(SettingKey.LOGIN_SIGNUP_SSO_AUTO);
     }
 
+    /**
+     * {@code LOGIN_SSO_LINK_BY_EMAIL}: whether a new identity whose verified email matches an existing user links to
+     * that user.
+     *
+     * @return the setting; false by default
+     */
     public boolean linkByEmail() {
         return bool(SettingKey.LOGIN_SSO_LINK_BY_EMAIL);
     }
 
+    /**
+     * {@code LOGIN_SIGNUP_MAIL_RESTRICTION}: the email domains new users may have.
+     *
+     * @return the domains; {@link AllowedDomains#ANY} by default
+     * @throws InvalidSettingException when the stored value is malformed
+     */
     public AllowedDomains allowedDomains() {
         String raw = raw(SettingKey.LOGIN_SIGNUP_MAIL_RESTRICTION);
         try {
@@ -58,10 +90,21 @@ public final class LoginSettings {
         }
     }
 
+    /**
+     * {@code LOGIN_ENABLE_SSO_GROUP_SYNC}: whether local groups follow the IdP's groups at each sign-in.
+     *
+     * @return the setting; false by default
+     */
     public boolean groupSyncEnabled() {
         return bool(SettingKey.LOGIN_ENABLE_SSO_GROUP_SYNC);
     }
 
+    /**
+     * {@code SSO_GROUP_KEY}: the claim holding the groups, dotted for a nested claim ({@code realm_access.roles}).
+     *
+     * @return the claim name; {@code groups} by default
+     * @throws InvalidSettingException when it is blank or malformed
+     */
     public String groupKey() {
         String key = raw(SettingKey.SSO_GROUP_KEY).trim();
         if (key.isEmpty() || key.startsWith(".") || key.endsWith(".") || key.contains("..")) {
@@ -71,7 +114,12 @@ public final class LoginSettings {
         return key;
     }
 
-    /** The IdP group to local group map, in the admin's order. */
+    /**
+     * The IdP group to local group map, in the admin's order.
+     *
+     * @return the map; empty by default
+     * @throws InvalidSettingException when the stored value is not a JSON object of strings
+     */
     public Map<String, String> groupMap() {
         String raw = raw(SettingKey.SSO_GROUP_MAP);
         ParsedGroupMap last = lastGroupMap;
@@ -89,11 +137,20 @@ public final class LoginSettings {
 
     private volatile ParsedGroupMap lastGroupMap;
 
+    /**
+     * {@code SSO_REMOVE_GROUPS}: whether group sync removes the user from mapped groups the IdP no longer grants.
+     *
+     * @return the setting; true by default
+     */
     public boolean removeGroups() {
         return bool(SettingKey.SSO_REMOVE_GROUPS);
     }
 
-    /** The group every new SSO user joins, if set. */
+    /**
+     * The group every new SSO user joins, if set.
+     *
+     * @return the group name, or empty
+     */
     public Optional<String> signupGroup() {
         return Optional.of(raw(SettingKey.SIGNUP_GROUP).trim()).filter(s -> !s.isEmpty());
     }
@@ -101,6 +158,8 @@ public final class LoginSettings {
     /**
      * Checks a value an admin is about to save.
      *
+     * @param key the setting
+     * @param value the raw text
      * @throws InvalidSettingException naming the key and what is expected
      */
     public static void validate(SettingKey key, String value) {
@@ -114,7 +173,12 @@ public final class LoginSettings {
         }
     }
 
-    /** Like {@link #validate} for a key given by name; unknown names are refused. */
+    /**
+     * Like {@link #validate} for a key given by name; unknown names are refused.
+     *
+     * @param key the setting's name
+     * @param value the raw text
+     */
     public static void validate(String key, String value) {
         SettingKey parsed;
         try {

@@ -30,6 +30,20 @@ public record LoginTransaction(String state, String nonce, String codeVerifier, 
 
     private static final String PURPOSE = "login-transaction";
 
+    /**
+     * Requires the state, nonce, route id, app id and process; makes {@code next} safe.
+     *
+     * @param state the state sent to the IdP
+     * @param nonce the nonce sent to the IdP
+     * @param codeVerifier the PKCE verifier, or null when PKCE is off for the app
+     * @param routeId the provider route id the login started on
+     * @param appId the chosen social application's id
+     * @param process login or connect
+     * @param next the safe path to go to afterwards
+     * @param userId for connect, the user who started it; else null
+     * @param issuedAt when the login started
+     * @param issuer how the IdP names itself in its answers (RFC 9207), or null for an IdP without an issuer
+     */
     public LoginTransaction {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(nonce, "nonce");
@@ -39,18 +53,44 @@ public record LoginTransaction(String state, String nonce, String codeVerifier, 
         next = SafeNext.of(next);
     }
 
-    /** A transaction for an IdP without an issuer identifier. */
+    /**
+     * A transaction for an IdP without an issuer identifier.
+     *
+     * @param state the {@code state} sent to the IdP
+     * @param nonce the {@code nonce} sent to the IdP
+     * @param codeVerifier the PKCE verifier, or null
+     * @param routeId the provider route id the login started for
+     * @param appId the social application chosen
+     * @param process login or connect
+     * @param next where to go afterwards
+     * @param userId the signed-in user starting a connect, or null
+     * @param issuedAt when the login started
+     */
     public LoginTransaction(String state, String nonce, String codeVerifier, String routeId, String appId,
                             AuthProcess process, String next, String userId, Instant issuedAt) {
         this(state, nonce, codeVerifier, routeId, appId, process, next, userId, issuedAt, null);
     }
 
-    /** This transaction sealed for a cookie that lives {@code ttl}. */
+    /**
+     * This transaction sealed for a cookie that lives {@code ttl}.
+     *
+     * @param seal the sealing key
+     * @param ttl how long the sealed value stays valid
+     * @return the sealed text, for a cookie value
+     */
     public String sealWith(Seal seal, Duration ttl) {
         return seal.seal(PURPOSE, toClaims(), ttl);
     }
 
-    /** Opens a transaction sealed by {@link #sealWith}. */
+    /**
+     * Opens a transaction sealed by {@link #sealWith}.
+     *
+     * @param seal the sealing key
+     * @param sealed the cookie value
+     * @return the transaction
+     * @throws Seal.Broken when the value is malformed, tampered with or sealed under another key
+     * @throws Seal.Expired when its time to live is over
+     */
     public static LoginTransaction openWith(Seal seal, String sealed) throws Seal.Broken, Seal.Expired {
         return fromClaims(seal.open(PURPOSE, sealed));
     }

@@ -25,18 +25,39 @@ public record LogoutTransaction(String state, String next, String routeId) {
     public static final String COOKIE = "gatehouse_logout";
     private static final String PURPOSE = "logout-transaction";
 
+    /**
+     * Requires the state and route id; makes {@code next} safe.
+     *
+     * @param state the state sent to the IdP
+     * @param next the safe path to go to afterwards
+     * @param routeId the provider route the session came from
+     */
     public LogoutTransaction {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(routeId, "routeId");
         next = SafeNext.of(next);
     }
 
-    /** This transaction sealed for a cookie that lives {@code ttl}. */
+    /**
+     * This transaction sealed for a cookie that lives {@code ttl}.
+     *
+     * @param seal the sealing key
+     * @param ttl how long the sealed value stays valid
+     * @return the sealed text, for a cookie value
+     */
     public String sealWith(Seal seal, Duration ttl) {
         return seal.seal(PURPOSE, new JWTClaimsSet.Builder().claim("st", state).claim("nx", next).claim("pv", routeId).build(), ttl);
     }
 
-    /** Opens a transaction sealed by {@link #sealWith}. */
+    /**
+     * Opens a transaction sealed by {@link #sealWith}.
+     *
+     * @param seal the sealing key
+     * @param sealed the cookie value
+     * @return the transaction
+     * @throws Seal.Broken when the value is malformed, tampered with or sealed under another key
+     * @throws Seal.Expired when its time to live is over
+     */
     public static LogoutTransaction openWith(Seal seal, String sealed) throws Seal.Broken, Seal.Expired {
         JWTClaimsSet c = seal.open(PURPOSE, sealed);
         try {

@@ -21,6 +21,12 @@ public final class ReplayGuard implements SingleUseValues {
     private final Clock clock;
     private volatile Instant nextSweep;
 
+    /**
+     * Internal: a guard in this node's memory that forgets expired values at most once per sweep interval.
+     *
+     * @param sweepInterval the least time between two sweeps
+     * @param clock the time values expire by
+     */
     public ReplayGuard(Duration sweepInterval, Clock clock) {
         this.sweepInterval = sweepInterval;
         this.clock = clock;

@@ -41,6 +41,13 @@ public final class Seal {
     private final DirectDecrypter decrypter;
     private final Clock clock;
 
+    /**
+     * Internal: a seal with this key.
+     *
+     * @param key 256 bits, e.g. from {@link #randomKey()}
+     * @param clock the time of issue and expiry
+     * @throws IllegalArgumentException when the key is not 256 bits
+     */
     public Seal(byte[] key, Clock clock) {
         Objects.requireNonNull(key, "key");
         if (key.length != 32) {
@@ -56,13 +63,25 @@ public final class Seal {
         this.clock = clock;
     }
 
-    /** A fresh random 256-bit key. */
+    /**
+     * A fresh random 256-bit key.
+     *
+     * @return 32 random bytes from a {@link java.security.SecureRandom}
+     */
     public static byte[] randomKey() {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         return k;
     }
 
+    /**
+     * Encrypts the claims with this purpose, an issue time and an expiry.
+     *
+     * @param purpose what the value is for; {@link #open} refuses it for another purpose
+     * @param claims the claims to seal
+     * @param ttl how long it stays valid
+     * @return the sealed text (a compact JWE)
+     */
     public String seal(String purpose, JWTClaimsSet claims, Duration ttl) {
         Instant now = clock.instant();
         JWTClaimsSet full = new JWTClaimsSet.Builder(claims).claim(PURPOSE, purpose)
@@ -79,8 +98,11 @@ public final class Seal {
     /**
      * Opens a sealed value of the given purpose.
      *
+     * @param purpose the purpose it was sealed for
+     * @param sealed the sealed text
      * @throws Broken when the value is malformed, tampered, sealed under another key or for another purpose
      * @throws Expired when its lifetime is over
+     * @return the claims
      */
     public JWTClaimsSet open(String purpose, String sealed) throws Broken, Expired {
         if (sealed == null || sealed.isEmpty() || sealed.length() > MAX_SEALED_LENGTH) {
@@ -111,6 +133,11 @@ public final class Seal {
 
     /** A sealed value that cannot be trusted. */
     public static final class Broken extends Exception {
+        /**
+         * A value that cannot be opened.
+         *
+         * @param why what is wrong, for the error log
+         */
         public Broken(String why) {
             super(why);
         }

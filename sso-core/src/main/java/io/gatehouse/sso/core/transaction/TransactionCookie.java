@@ -27,7 +27,12 @@ public record TransactionCookie(String name, String value, String path, Duration
     /** The cookie path under the application's base path: only the SSO routes need the cookie. */
     public static final String PATH = "/accounts/";
 
-    /** The cookie name for the login with this state (how the callback finds its transaction). */
+    /**
+     * The cookie name for the login with this state (how the callback finds its transaction).
+     *
+     * @param state the login's {@code state}
+     * @return the cookie name
+     */
     public static String nameFor(String state) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")

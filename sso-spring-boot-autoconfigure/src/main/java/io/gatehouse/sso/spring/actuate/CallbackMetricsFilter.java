@@ -27,9 +27,15 @@ public final class CallbackMetricsFilter extends HttpFilter {
 
     private final transient GatehouseMetrics metrics;
     private final transient KnownRoutes known;
+    /** Where the routes are mounted, e.g. {@code /accounts}. */
     private final String accountsPath;
 
-    /** @param accountsPath where the routes are mounted, e.g. {@code /accounts} */
+    /**
+     * @param accountsPath where the routes are mounted, e.g. {@code /accounts}
+     *
+     * @param metrics where the timings go
+     * @param known the route ids that may become tag values
+     */
     public CallbackMetricsFilter(GatehouseMetrics metrics, KnownRoutes known, String accountsPath) {
         this.metrics = metrics;
         this.known = known;

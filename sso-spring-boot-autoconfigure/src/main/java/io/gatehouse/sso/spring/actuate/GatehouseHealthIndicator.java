@@ -27,6 +27,11 @@ public final class GatehouseHealthIndicator implements HealthIndicator {
     /** A check that throws when its part is down. */
     @FunctionalInterface
     public interface Probe {
+        /**
+         * Checks the part.
+         *
+         * @throws Exception when the part is down; its message becomes the health detail
+         */
         void check() throws Exception;
     }
 
@@ -40,6 +45,15 @@ public final class GatehouseHealthIndicator implements HealthIndicator {
     private final Clock clock;
     private volatile Result last;
 
+    /**
+     * An indicator over the store, the IdPs' discovery and, when given, the mail server.
+     *
+     * @param database the settings store, read once per check to see the database answers
+     * @param idps the discovery check of every OpenID Connect app
+     * @param mail the mail server check, or empty when mail is not configured
+     * @param cacheTtl how long a result is reused, so a busy health endpoint does not call the IdPs each time
+     * @param clock the time of the cache
+     */
     public GatehouseHealthIndicator(SettingsSource database, IdpDiscoveryCheck idps, Optional<Probe> mail, Duration cacheTtl,
                                     Clock clock) {
         this.database = Objects.requireNonNull(database, "database");

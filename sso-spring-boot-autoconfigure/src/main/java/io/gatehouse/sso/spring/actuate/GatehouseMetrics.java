@@ -25,18 +25,33 @@ import java.util.Objects;
  * }</pre>
  */
 public final class GatehouseMetrics {
+    /** Counter of IdP callbacks, tagged {@code provider} and {@code outcome}. */
     public static final String SIGN_INS = "gatehouse.sign.ins";
+    /** Timer of IdP callbacks, tagged {@code provider} and {@code outcome}. */
     public static final String CALLBACK_DURATION = "gatehouse.callback.duration";
+    /** Counter of access-token refreshes, tagged {@code provider} and {@code outcome}. */
     public static final String TOKEN_REFRESHES = "gatehouse.token.refreshes";
+    /** Counter of group membership changes, tagged {@code change}. */
     public static final String GROUP_CHANGES = "gatehouse.group.changes";
 
     private final MeterRegistry registry;
 
+    /**
+     * Meters registered in this registry.
+     *
+     * @param registry the application's meter registry
+     */
     public GatehouseMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** One callback answered with {@code outcome} (null when the route failed before the engine answered). */
+    /**
+     * One callback answered with {@code outcome} (null when the route failed before the engine answered).
+     *
+     * @param provider the provider route id (a known one, or {@code other})
+     * @param outcome the engine's answer, or null
+     * @param took how long the callback took
+     */
     public void callback(String provider, LoginOutcome outcome, Duration took) {
         String code = outcomeCode(outcome);
         registry.counter(SIGN_INS, "provider", provider, "outcome", code).increment();
@@ -44,12 +59,21 @@ public final class GatehouseMetrics {
                 .tags("provider", provider, "outcome", code).register(registry).record(took);
     }
 
-    /** One access-token refresh of an identity at {@code provider}, e.g. outcome {@code refreshed} or a failure code. */
+    /**
+     * One access-token refresh of an identity at {@code provider}, e.g. outcome {@code refreshed} or a failure code.
+     *
+     * @param provider the provider route id
+     * @param outcome {@code refreshed} or a failure code
+     */
     public void tokenRefreshed(String provider, String outcome) {
         registry.counter(TOKEN_REFRESHES, "provider", provider, "outcome", outcome).increment();
     }
 
-    /** What one group-store change did. */
+    /**
+     * What one group-store change did.
+     *
+     * @param change what the store added, created and removed
+     */
     public void groupsChanged(GroupChange change) {
         count("added", change.added().size());
         count("removed", change.removed().size());

@@ -41,6 +41,15 @@ public final class IdpDiscoveryCheck {
     private final Duration timeout;
     private final Clock clock;
 
+    /**
+     * A check of the apps in the store against their IdPs' discovery documents.
+     *
+     * @param apps the social applications
+     * @param config the start-up configuration
+     * @param registry the enabled backends
+     * @param timeout how long each IdP may take to answer
+     * @param clock the time of the discovery cache
+     */
     public IdpDiscoveryCheck(SocialAppRepository apps, GatehouseConfig config, ProviderRegistry registry, Duration timeout,
                              Clock clock) {
         this.apps = apps;
@@ -50,7 +59,11 @@ public final class IdpDiscoveryCheck {
         this.clock = clock;
     }
 
-    /** Route id of each OpenID Connect app to {@code UP} or {@code DOWN: <reason>}. */
+    /**
+     * Route id of each OpenID Connect app to {@code UP} or {@code DOWN: <reason>}.
+     *
+     * @return one entry per app; empty when there is no OpenID Connect app
+     */
     public Map<String, String> check() {
         IdpClients clients = IdpClients.create(timeout, clock);
         URI base = config.siteUrl().orElse(URI.create(config.defaultProtocol() + "://localhost"));

@@ -32,6 +32,15 @@ public final class KnownRoutes {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
+    /**
+     * The route ids of the enabled backends and the store's apps, re-read at most every {@code refresh}.
+     *
+     * @param apps the social applications
+     * @param config the start-up configuration
+     * @param registry the enabled backends
+     * @param refresh the longest an admin's new app may go uncounted
+     * @param clock the time of the refresh
+     */
     public KnownRoutes(SocialAppRepository apps, GatehouseConfig config, ProviderRegistry registry, Duration refresh, Clock clock) {
         this.apps = apps;
         this.config = config;
@@ -40,6 +49,12 @@ public final class KnownRoutes {
         this.clock = clock;
     }
 
+    /**
+     * Whether a route id from a URL is one Gatehouse serves, so it may become a metric tag.
+     *
+     * @param routeId the id from the URL
+     * @return true for a provider id or an app's provider id
+     */
     public boolean contains(String routeId) {
         if (registry.find(routeId).isPresent()) {
             return true;

@@ -15,6 +15,11 @@ public final class MeteredGroupStores implements BeanPostProcessor {
 
     private final ObjectProvider<GatehouseMetrics> metrics;
 
+    /**
+     * A post-processor that looks the metrics up only when the group store bean is created.
+     *
+     * @param metrics the metrics, resolved late
+     */
     public MeteredGroupStores(ObjectProvider<GatehouseMetrics> metrics) {
         this.metrics = metrics;
     }

@@ -31,6 +31,13 @@ public final class EnvironmentConfigValues {
     private EnvironmentConfigValues() {
     }
 
+    /**
+     * Gatehouse's start-up values from Spring's properties, the optional config file and the environment variables.
+     *
+     * @param p the {@code gatehouse.*} properties
+     * @param environment the application's environment
+     * @return the values, not validated yet
+     */
     public static ConfigValues of(GatehouseProperties p, ConfigurableEnvironment environment) {
         Map<String, Object> host = new LinkedHashMap<>();
         put(host, ConfigKey.SOCIAL_BACKENDS, p.socialBackends());
@@ -56,7 +63,12 @@ public final class EnvironmentConfigValues {
         return ConfigValues.of(p.envPrefix(), environmentVariables(environment), file, host);
     }
 
-    /** The Spring property that carries a Gatehouse key, e.g. {@code gatehouse.social-providers}. */
+    /**
+     * The Spring property that carries a Gatehouse key, e.g. {@code gatehouse.social-providers}.
+     *
+     * @param fileKey a Gatehouse key, e.g. {@code social_providers}
+     * @return the property name
+     */
     public static String propertyName(String fileKey) {
         return "gatehouse." + fileKey.replace('_', '-');
     }

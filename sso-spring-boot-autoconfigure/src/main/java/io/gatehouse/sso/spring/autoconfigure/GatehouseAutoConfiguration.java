@@ -24,12 +24,29 @@ import java.util.ServiceLoader;
 @EnableConfigurationProperties(GatehouseProperties.class)
 public class GatehouseAutoConfiguration {
 
+    /**
+     * The start-up configuration, read and validated from the {@code gatehouse.*} properties and the environment,
+     * unless the application defines one.
+     *
+     * @param properties the {@code gatehouse.*} properties
+     * @param environment the application's environment
+     * @return the configuration
+     * @throws io.gatehouse.sso.core.config.ConfigException naming the first bad key
+     */
     @Bean
     @ConditionalOnMissingBean
     public GatehouseConfig gatehouseConfig(GatehouseProperties properties, ConfigurableEnvironment environment) {
         return GatehouseConfig.read(EnvironmentConfigValues.of(properties, environment));
     }
 
+    /**
+     * The enabled backends: provider beans of the application, then those on the class path, unless the application
+     * defines a registry.
+     *
+     * @param config the start-up configuration ({@code social_backends})
+     * @param beans provider backends the application defines as beans
+     * @return the registry
+     */
     @Bean
     @ConditionalOnMissingBean
     public ProviderRegistry gatehouseProviderRegistry(GatehouseConfig config, ObjectProvider<ProviderBackend> beans) {

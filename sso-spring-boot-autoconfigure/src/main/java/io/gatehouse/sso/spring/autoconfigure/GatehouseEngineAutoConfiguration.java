@@ -25,6 +25,21 @@ import java.time.Clock;
         GatehouseMailAutoConfiguration.class, GatehouseGroupSyncAutoConfiguration.class})
 public class GatehouseEngineAutoConfiguration {
 
+    /**
+     * The login engine over the stores, unless the application defines one.
+     *
+     * @param config the start-up configuration
+     * @param registry the enabled backends
+     * @param apps the social applications
+     * @param accounts the identity links
+     * @param users the users
+     * @param settings the live login settings
+     * @param errorLog the error log
+     * @param mailer the mailer, if any (without one SSO registration is closed)
+     * @param listeners every login listener bean, group sync among them
+     * @param clock the clock bean, if any; else the system UTC clock
+     * @return the engine
+     */
     @Bean
     @ConditionalOnMissingBean
     public LoginEngine gatehouseLoginEngine(GatehouseConfig config, ProviderRegistry registry, SocialAppRepository apps,

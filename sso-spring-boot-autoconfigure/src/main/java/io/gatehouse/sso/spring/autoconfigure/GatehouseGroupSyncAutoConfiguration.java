@@ -24,6 +24,15 @@ import java.time.Clock;
 @ConditionalOnBean({GroupStore.class, SettingsSource.class, ErrorLog.class})
 public class GatehouseGroupSyncAutoConfiguration {
 
+    /**
+     * Group sync, registered as a login listener, unless the application defines one.
+     *
+     * @param groups the group store
+     * @param settings the live login settings
+     * @param errorLog where problems are recorded
+     * @param clock the clock bean, if any; else the system UTC clock
+     * @return the group sync
+     */
     @Bean
     @ConditionalOnMissingBean
     public GroupSync gatehouseGroupSync(GroupStore groups, SettingsSource settings, ErrorLog errorLog,

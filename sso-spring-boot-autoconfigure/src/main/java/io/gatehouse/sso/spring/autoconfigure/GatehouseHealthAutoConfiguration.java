@@ -30,7 +30,18 @@ import java.util.Optional;
 public class GatehouseHealthAutoConfiguration {
     private static final String SMTP_MAILER = "io.gatehouse.sso.mail.SmtpMailer";
 
-    /** Its switch is on the method: the class's own conditions must rule it out before health's classes load. */
+    /**
+     * Its switch is on the method: the class's own conditions must rule it out before health's classes load.
+     *
+     * @param settings the settings store, to see the database answers
+     * @param apps the social applications
+     * @param config the start-up configuration
+     * @param registry the enabled backends
+     * @param mailer the mailer, if any
+     * @param properties the {@code gatehouse.*} properties (the cache time)
+     * @param clock the clock bean, if any
+     * @return the health indicator named {@code gatehouse}
+     */
     @Bean
     @ConditionalOnEnabledHealthIndicator("gatehouse")
     @ConditionalOnMissingBean(name = "gatehouseHealthIndicator")

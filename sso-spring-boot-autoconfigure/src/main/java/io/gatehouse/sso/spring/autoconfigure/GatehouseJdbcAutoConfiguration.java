@@ -33,6 +33,14 @@ import javax.sql.DataSource;
 @ConditionalOnBean(DataSource.class)
 public class GatehouseJdbcAutoConfiguration {
 
+    /**
+     * The key ring for client secrets and tokens, from {@code gatehouse.secret-keys} or {@code <prefix>SECRET_KEYS},
+     * unless the application defines one.
+     *
+     * @param config the start-up configuration
+     * @return the key ring
+     * @throws io.gatehouse.sso.core.config.ConfigException when no key is configured or one is malformed
+     */
     @Bean
     @ConditionalOnMissingBean
     public SecretKeyRing gatehouseSecretKeyRing(GatehouseConfig config) {
@@ -50,6 +58,16 @@ public class GatehouseJdbcAutoConfiguration {
         }
     }
 
+    /**
+     * The JDBC stores on the application's data source, migrated at start-up unless turned off, unless the application
+     * defines them.
+     *
+     * @param dataSource the application's data source
+     * @param keys the key ring
+     * @param properties the {@code gatehouse.*} properties (whether to migrate)
+     * @return the stores
+     * @throws io.gatehouse.sso.core.config.ConfigException when the key ring cannot read the values stored
+     */
     @Bean
     @ConditionalOnMissingBean
     public JdbcStores gatehouseJdbcStores(DataSource dataSource, SecretKeyRing keys, GatehouseProperties properties) {
@@ -60,37 +78,72 @@ public class GatehouseJdbcAutoConfiguration {
         }
     }
 
+    /**
+     * The social applications of the JDBC store, unless the application defines its own.
+     *
+     * @param stores the JDBC stores
+     * @return the repository
+     */
     @Bean
     @ConditionalOnMissingBean
     public SocialAppRepository gatehouseSocialApps(JdbcStores stores) {
         return stores.socialApps();
     }
 
+    /**
+     * The identity links of the JDBC store, unless the application defines its own.
+     *
+     * @param stores the JDBC stores
+     * @return the repository
+     */
     @Bean
     @ConditionalOnMissingBean
     public SocialAccountRepository gatehouseSocialAccounts(JdbcStores stores) {
         return stores.socialAccounts();
     }
 
+    /**
+     * The users of the JDBC store, unless the application defines its own directory.
+     *
+     * @param stores the JDBC stores
+     * @return the directory
+     */
     @Bean
     @ConditionalOnMissingBean
     public UserDirectory gatehouseUsers(JdbcStores stores) {
         return stores.users();
     }
 
+    /**
+     * The groups of the JDBC store, unless the application defines its own.
+     *
+     * @param stores the JDBC stores
+     * @return the group store
+     */
     @Bean
     @ConditionalOnMissingBean
     public GroupStore gatehouseGroups(JdbcStores stores) {
         return stores.groups();
     }
 
-    /** Typed as the store (an admin screen writes it); an application's own {@link SettingsSource} replaces it. */
+    /**
+     * Typed as the store (an admin screen writes it); an application's own {@link SettingsSource} replaces it.
+     *
+     * @param stores the JDBC stores
+     * @return the settings store
+     */
     @Bean
     @ConditionalOnMissingBean(SettingsSource.class)
     public io.gatehouse.sso.spi.SettingsStore gatehouseSettings(JdbcStores stores) {
         return stores.settings();
     }
 
+    /**
+     * The error log of the JDBC store, unless the application defines its own.
+     *
+     * @param stores the JDBC stores
+     * @return the error log
+     */
     @Bean
     @ConditionalOnMissingBean
     public ErrorLog gatehouseErrorLog(JdbcStores stores) {

@@ -22,6 +22,14 @@ import org.springframework.core.env.Environment;
 public class GatehouseMailAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseMailAutoConfiguration.class);
 
+    /**
+     * The SMTP mailer from the {@code EMAIL_*} settings, unless the application defines a mailer; unconfigured, it
+     * refuses to send.
+     *
+     * @param config the start-up configuration
+     * @param environment the application's environment
+     * @return the mailer
+     */
     @Bean
     @ConditionalOnMissingBean
     public Mailer gatehouseMailer(GatehouseConfig config, Environment environment) {

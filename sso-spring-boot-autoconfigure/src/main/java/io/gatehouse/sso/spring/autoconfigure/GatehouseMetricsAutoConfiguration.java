@@ -34,18 +34,40 @@ import java.time.Duration;
 @ConditionalOnBean(MeterRegistry.class)
 public class GatehouseMetricsAutoConfiguration {
 
+    /**
+     * The meters, unless the application defines them.
+     *
+     * @param registry the application's meter registry
+     * @return the metrics
+     */
     @Bean
     @ConditionalOnMissingBean
     public GatehouseMetrics gatehouseMetrics(MeterRegistry registry) {
         return new GatehouseMetrics(registry);
     }
 
-    /** Static: a post-processor is created before the other beans, and must not pull them in early. */
+    /**
+     * Static: a post-processor is created before the other beans, and must not pull them in early.
+     *
+     * @param metrics the metrics, resolved late
+     * @return the post-processor
+     */
     @Bean
     public static BeanPostProcessor gatehouseMeteredGroupStores(ObjectProvider<GatehouseMetrics> metrics) {
         return new MeteredGroupStores(metrics);
     }
 
+    /**
+     * The filter that times the IdP callbacks, registered in front of the SSO servlet.
+     *
+     * @param metrics the metrics
+     * @param apps the social applications
+     * @param config the start-up configuration
+     * @param registry the enabled backends
+     * @param properties the {@code gatehouse.*} properties (the routes' path)
+     * @param clock the clock bean, if any
+     * @return the filter registration
+     */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnBean({SocialAppRepository.class, GatehouseConfig.class, ProviderRegistry.class})

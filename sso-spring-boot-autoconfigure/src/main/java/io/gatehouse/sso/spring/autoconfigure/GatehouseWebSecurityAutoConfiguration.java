@@ -43,6 +43,14 @@ import java.util.List;
 @ConditionalOnBean(LoginEngine.class)
 public class GatehouseWebSecurityAutoConfiguration {
 
+    /**
+     * The user's authorities at sign-in: {@code ROLE_<group>} of each local group by default, unless the application
+     * defines its own.
+     *
+     * @param groups the group store, if any (without one, users get no authorities)
+     * @param properties the {@code gatehouse.*} properties (the prefix)
+     * @return the authorities
+     */
     @Bean
     @ConditionalOnMissingBean
     public GatehouseAuthorities gatehouseAuthorities(ObjectProvider<GroupStore> groups, GatehouseProperties properties) {
@@ -50,30 +58,62 @@ public class GatehouseWebSecurityAutoConfiguration {
         return store == null ? user -> List.of() : new GroupAuthorities(store, properties.security().authorityPrefix());
     }
 
+    /**
+     * Signs users in through Spring Security, unless the application defines a binder.
+     *
+     * @param authorities the authorities at sign-in
+     * @param events where the authentication success event is published
+     * @return the binder
+     */
     @Bean
     @ConditionalOnMissingBean
     public SessionBinder gatehouseSessionBinder(GatehouseAuthorities authorities, ApplicationEventPublisher events) {
         return new SpringSecuritySessionBinder(authorities, events);
     }
 
+    /**
+     * The default CSRF check (same origin), unless the application defines one.
+     *
+     * @return the check
+     */
     @Bean
     @ConditionalOnMissingBean
     public CsrfCheck gatehouseCsrfCheck() {
         return new SpringSecurityCsrfCheck();
     }
 
+    /**
+     * The default page look, unless the application defines a renderer.
+     *
+     * @return the renderer
+     */
     @Bean
     @ConditionalOnMissingBean
     public PageRenderer gatehousePageRenderer() {
         return new MinimalPageRenderer();
     }
 
+    /**
+     * Ends the sign-in session on Spring Security's logout, unless the application defines a handler.
+     *
+     * @return the handler
+     */
     @Bean
     @ConditionalOnMissingBean
     public GatehouseLogoutHandler gatehouseLogoutHandler() {
         return new GatehouseLogoutHandler();
     }
 
+    /**
+     * The SSO servlet under the {@code gatehouse.*} path, unless the application registers its own.
+     *
+     * @param engine the login engine
+     * @param binder the session binder
+     * @param csrf the CSRF check
+     * @param pages the page renderer
+     * @param properties the {@code gatehouse.*} properties (the path)
+     * @return the servlet registration
+     */
     @Bean
     @ConditionalOnMissingBean(name = "gatehouseSsoServlet")
     public ServletRegistrationBean<SsoServlet> gatehouseSsoServlet(LoginEngine engine, SessionBinder binder, CsrfCheck csrf,
@@ -90,6 +130,12 @@ public class GatehouseWebSecurityAutoConfiguration {
         return registration;
     }
 
+    /**
+     * Applies Gatehouse's DSL to every security filter chain, unless {@code gatehouse.security.apply-to-all-chains} is
+     * false.
+     *
+     * @return the customizer
+     */
     @Bean
     @ConditionalOnProperty(prefix = "gatehouse.security", name = "apply-to-all-chains", matchIfMissing = true)
     @ConditionalOnMissingBean(name = "gatehouseHttpSecurityCustomizer")

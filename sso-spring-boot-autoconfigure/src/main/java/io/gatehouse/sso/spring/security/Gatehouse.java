@@ -18,7 +18,11 @@ public final class Gatehouse {
     private Gatehouse() {
     }
 
-    /** A new configurer for one chain. */
+    /**
+     * A new configurer for one chain.
+     *
+     * @return the configurer
+     */
     public static GatehouseConfigurer dsl() {
         return new GatehouseConfigurer();
     }

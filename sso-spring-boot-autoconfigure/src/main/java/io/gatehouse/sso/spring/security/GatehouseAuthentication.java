@@ -22,8 +22,15 @@ public final class GatehouseAuthentication extends AbstractAuthenticationToken {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The principal. */
     private final GatehouseUser user;
 
+    /**
+     * An authenticated token for this user.
+     *
+     * @param user the principal
+     * @param authorities what the user may do
+     */
     public GatehouseAuthentication(GatehouseUser user, Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
         this.user = Objects.requireNonNull(user, "user");

@@ -20,5 +20,11 @@ import java.util.Collection;
 @FunctionalInterface
 public interface GatehouseAuthorities {
 
+    /**
+     * The authorities of a user Gatehouse is signing in, read once at sign-in.
+     *
+     * @param user the local user
+     * @return the authorities; empty for none
+     */
     Collection<? extends GrantedAuthority> authoritiesOf(User user);
 }

@@ -34,13 +34,24 @@ public final class GatehouseConfigurer extends AbstractHttpConfigurer<GatehouseC
     GatehouseConfigurer() {
     }
 
-    /** Sends unauthenticated browsers to this page ({@code ?next=} the page they asked for); default {@code gatehouse.security.login-page}. */
+    /**
+     * Sends unauthenticated browsers to this page ({@code ?next=} the page they asked for); default {@code
+     * gatehouse.security.login-page}.
+     *
+     * @param path the login page's path
+     * @return this configurer
+     */
     public GatehouseConfigurer loginPage(String path) {
         this.loginPage = path;
         return this;
     }
 
-    /** Whether the routes are open to everyone (default); off when the application's rules must decide about them. */
+    /**
+     * Whether the routes are open to everyone (default); off when the application's rules must decide about them.
+     *
+     * @param permit false to leave the routes to the application's rules
+     * @return this configurer
+     */
     public GatehouseConfigurer permitRoutes(boolean permit) {
         this.permitRoutes = permit;
         return this;

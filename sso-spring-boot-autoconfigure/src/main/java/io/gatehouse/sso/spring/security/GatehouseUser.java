@@ -22,17 +22,33 @@ import java.util.Objects;
  * @param email     the primary email, may be empty
  * @param firstName the given name, may be empty
  * @param lastName  the family name, may be empty
+ * @serial exclude the principal is serialized only within the HTTP session of one application
  */
 public record GatehouseUser(String id, String username, String email, String firstName, String lastName)
         implements AuthenticatedPrincipal, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Requires {@code id} and {@code username}.
+     *
+     * @param id the local user id ({@link User#id()})
+     * @param username the login name
+     * @param email the primary email, may be empty
+     * @param firstName the given name, may be empty
+     * @param lastName the family name, may be empty
+     */
     public GatehouseUser {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(username, "username");
     }
 
+    /**
+     * The principal of a local user, as signed in now.
+     *
+     * @param user the local user
+     * @return the principal
+     */
     public static GatehouseUser of(User user) {
         return new GatehouseUser(user.id(), user.username(), user.email(), user.firstName(), user.lastName());
     }

@@ -21,6 +21,12 @@ public final class GroupAuthorities implements GatehouseAuthorities {
     private final GroupStore groups;
     private final String prefix;
 
+    /**
+     * Authorities named {@code prefix + group}.
+     *
+     * @param groups the group store
+     * @param prefix e.g. {@code ROLE_}; null is none
+     */
     public GroupAuthorities(GroupStore groups, String prefix) {
         this.groups = Objects.requireNonNull(groups, "groups");
         this.prefix = prefix == null ? "" : prefix;

@@ -28,6 +28,13 @@ public record SignInContext(SecurityContextRepository repository, SessionAuthent
     /** The request attribute holding the context. */
     public static final String ATTRIBUTE = SignInContext.class.getName();
 
+    /**
+     * Requires every part.
+     *
+     * @param repository where the security context is saved between requests
+     * @param sessions what happens to the session on sign-in
+     * @param holder the thread's context holder
+     */
     public SignInContext {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(sessions, "sessions");
@@ -37,7 +44,9 @@ public record SignInContext(SecurityContextRepository repository, SessionAuthent
     /**
      * The context of the chain that served this request.
      *
+     * @param request the request
      * @throws IllegalStateException when no chain with Gatehouse's DSL served it
+     * @return the context
      */
     public static SignInContext of(HttpServletRequest request) {
         if (request.getAttribute(ATTRIBUTE) instanceof SignInContext context) {
@@ -48,7 +57,11 @@ public record SignInContext(SecurityContextRepository repository, SessionAuthent
                 + "chain that matches them (or set gatehouse.security.apply-to-all-chains=true)");
     }
 
-    /** A filter that publishes this context on each request. */
+    /**
+     * A filter that publishes this context on each request.
+     *
+     * @return the filter
+     */
     public Filter filter() {
         SignInContext context = this;
         return new Filter() {

@@ -29,6 +29,12 @@ public final class SpringSecuritySessionBinder implements SessionBinder {
     private final GatehouseAuthorities authorities;
     private final ApplicationEventPublisher events;
 
+    /**
+     * A binder that signs users in with these authorities and publishes Spring's success event.
+     *
+     * @param authorities the authorities at sign-in
+     * @param events where the event is published
+     */
     public SpringSecuritySessionBinder(GatehouseAuthorities authorities, ApplicationEventPublisher events) {
         this.authorities = Objects.requireNonNull(authorities, "authorities");
         this.events = Objects.requireNonNull(events, "events");

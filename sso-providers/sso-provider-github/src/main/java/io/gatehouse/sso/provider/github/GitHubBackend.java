@@ -48,6 +48,10 @@ public final class GitHubBackend extends OAuth2ProviderBackend {
     /** GitHub organization names: letters, digits and single hyphens, at most 39 characters. */
     private static final Pattern ORG_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
 
+    /**
+     * The backend {@link java.util.ServiceLoader} creates; hosts do not call it (the provider is chosen by its id,
+     * {@code github}).
+     */
     public GitHubBackend() {
         super("github", "GitHub", "GITHUB_URL", "authorize_url", "token_url", "api_url", "orgs", QUERY_EMAIL);
     }

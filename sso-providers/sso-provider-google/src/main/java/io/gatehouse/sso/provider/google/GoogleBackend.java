@@ -41,6 +41,10 @@ public final class GoogleBackend extends OidcProviderBackend {
     /** {@code hd: "*"}: any Google Workspace account, but no personal (gmail.com) account. */
     static final String ANY_WORKSPACE = "*";
 
+    /**
+     * The backend {@link java.util.ServiceLoader} creates; hosts do not call it (the provider is chosen by its id,
+     * {@code google}).
+     */
     public GoogleBackend() {
         super("google", "Google", "hd");
     }

@@ -35,6 +35,10 @@ public final class KeycloakBackend extends OidcProviderBackend {
     static final String KEYCLOAK_URL = "KEYCLOAK_URL";
     static final String KEYCLOAK_URL_ALT = "KEYCLOAK_URL_ALT";
 
+    /**
+     * The backend {@link java.util.ServiceLoader} creates; hosts do not call it (the provider is chosen by its id,
+     * {@code keycloak}).
+     */
     public KeycloakBackend() {
         super("keycloak", "Keycloak", KEYCLOAK_URL, KEYCLOAK_URL_ALT, "KEYCLOAK_REALM");
     }

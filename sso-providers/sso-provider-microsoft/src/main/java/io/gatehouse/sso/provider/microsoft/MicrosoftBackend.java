@@ -63,6 +63,10 @@ public final class MicrosoftBackend extends OidcProviderBackend {
     /** Marker claim set when Entra reported a group overage; group sync then finds no {@code groups} claim. */
     public static final String GROUPS_OVERAGE_CLAIM = "groups_overage";
 
+    /**
+     * The backend {@link java.util.ServiceLoader} creates; hosts do not call it (the provider is chosen by its id,
+     * {@code microsoft}).
+     */
     public MicrosoftBackend() {
         super("microsoft", "Microsoft", "tenant", "login_url", "graph_url", "allowed_tenants", "verified_email_domains");
     }

@@ -20,6 +20,10 @@ import java.net.URI;
  */
 public final class OpenIdConnectBackend extends OidcProviderBackend {
 
+    /**
+     * The backend {@link java.util.ServiceLoader} creates; hosts do not call it (the provider is chosen by its id,
+     * {@code openid_connect}).
+     */
     public OpenIdConnectBackend() {
         super("openid_connect", "OpenID Connect");
     }
