@@ -496,6 +496,7 @@ public class SsoServlet extends HttpServlet {
             return this;
         }
 
+        /**
          * How pages look; default {@link MinimalPageRenderer}.
          *
          * @param renderer the renderer

@@ -74,8 +74,8 @@ class DemoConfigurationTest {
             DemoHttpBrowser browser = new DemoHttpBrowser(app.baseUri());
             assertThat(browser.get("/login").body()).contains("id=\"no-providers\"");
             browser.signInAsAdmin(app.adminPassword());
-            assertThat(browser.get("/admin/mail").body()).contains("smtp.example.com:25");
-            assertThat(browser.get("/admin/").body()).contains("<code>github</code>");
+            assertThat(browser.get("/admin/inbox").body()).contains("<code>smtp.example.com:25</code>", "inbox is off");
+            assertThat(browser.get("/admin/").body()).contains(BACKENDS + "github</p>");
         }
     }
 
@@ -99,7 +99,7 @@ class DemoConfigurationTest {
         try (DemoApp app = TestDemo.start(Map.of("SSO_SOCIAL_BACKENDS", "github", "DEMO_IDP", "on"))) {
             assertThat(app.idp()).isPresent();
             String admin = adminHome(app);
-            assertThat(admin).contains("<code>github, openid_connect</code>");
+            assertThat(admin).contains(BACKENDS + "github, openid_connect</p>");
         }
     }
 
@@ -111,7 +111,7 @@ class DemoConfigurationTest {
 
         try (DemoApp app = TestDemo.start(Map.of("DEMO_CONFIG_FILE", config.toString()))) {
             assertThat(app.idp()).isEmpty();
-            assertThat(adminHome(app)).contains("<code>keycloak</code>");
+            assertThat(adminHome(app)).contains(BACKENDS + "keycloak</p>");
         }
     }
 
@@ -133,6 +133,9 @@ class DemoConfigurationTest {
             assertThat(second.stores().settings().get("SIGNUP_GROUP")).hasValue("newcomers");
         }
     }
+
+    /** How sso-admin's overview names the backends read at start-up. */
+    private static final String BACKENDS = "Enabled provider backends (social_backends, read at start-up): ";
 
     private static String adminHome(DemoApp app) {
         DemoHttpBrowser browser = new DemoHttpBrowser(app.baseUri());
