@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Runs every Gatehouse benchmark and writes benchmarks/RESULTS.md (see docs/benchmarks.md).
+# Runs every Gatehouse benchmark and writes benchmarks/RESULTS.md (see docs/benchmarks.md); the load harness's section
+# (benchmarks/load.sh, run separately) is kept.
 #
-#   bash benchmarks/run.sh                        # the real run: about 10 minutes, on a quiet machine please
+#   bash benchmarks/run.sh                        # the real run: about 15 minutes, on a quiet machine please
 #   BENCH_ITERATIONS=2 BENCH_TIME=1s BENCH_WARMUP_ITERATIONS=1 BENCH_FORKS=1 bash benchmarks/run.sh   # a smoke run
 #
 # Settings (environment; defaults in brackets):
 #   BENCH_WARMUP_ITERATIONS, BENCH_WARMUP_TIME, BENCH_ITERATIONS, BENCH_TIME, BENCH_FORKS
 #                                  override JMH's -wi -w -i -r -f for every benchmark. Unset, each benchmark keeps its
 #                                  annotations: 5 measured iterations of 1 s, 2 forks, and a warm-up sized to what it
-#                                  needs (3 x 2 s; 5 x 2 s for the engine callbacks; 3 x 1 s for the raw floor and group sync)
+#                                  needs (3 x 2 s; 5 x 2 s for the engine callbacks; 3 x 1 s for the raw floor, group sync and
+#                                  the callback's parts, which run in 1 fork)
 #   BENCH_INCLUDE   [io.gatehouse.sso.benchmarks]  regex of the JMH benchmarks to run
 #   BENCH_PROFILERS [gc]           comma list of JMH profilers ("" for none); gc adds the "alloc B/op" column
 #   BENCH_JWKS_LOGINS [10000]      Gatehouse logins per phase of the JWKS fetch count
@@ -16,6 +18,8 @@
 #   BENCH_HEAP_PENDING [100000]    begun logins for the heap-per-pending-login probe
 #   BENCH_HEAP_COMPLETED [20000]   completed callbacks for the heap-per-completed-login probe
 #   BENCH_CPU_ROUNDS [9]           measured rounds of the CPU-time cross-check (6 warm-up rounds before them)
+#   BENCH_TLS_LOGINS [1000]        logins back to back per client for the TLS connection count
+#   BENCH_TLS_SPACED_LOGINS [5]    logins BENCH_TLS_SPACING_SECONDS [6] apart per client (0: skip that phase)
 #   BENCH_SPRING_BOOT_SECONDS [30] measured seconds of the Spring Boot login load per application (0 skips it)
 #   BENCH_SPRING_BOOT_WARMUP [15]  its warm-up seconds per application
 #   BENCH_SPRING_BOOT_THREADS [4]  its concurrent browsers
@@ -38,6 +42,9 @@ SPRING_JWKS_LOGINS=${BENCH_SPRING_JWKS_LOGINS:-1000}
 HEAP_PENDING=${BENCH_HEAP_PENDING:-100000}
 HEAP_COMPLETED=${BENCH_HEAP_COMPLETED:-20000}
 CPU_ROUNDS=${BENCH_CPU_ROUNDS:-9}
+TLS_LOGINS=${BENCH_TLS_LOGINS:-1000}
+TLS_SPACED_LOGINS=${BENCH_TLS_SPACED_LOGINS:-5}
+TLS_SPACING_SECONDS=${BENCH_TLS_SPACING_SECONDS:-6}
 SPRING_BOOT_SECONDS=${BENCH_SPRING_BOOT_SECONDS:-30}
 SPRING_BOOT_WARMUP=${BENCH_SPRING_BOOT_WARMUP:-15}
 SPRING_BOOT_THREADS=${BENCH_SPRING_BOOT_THREADS:-4}
@@ -93,6 +100,10 @@ java -XX:+UseSerialGC -Xmx1g -cp "$jar" io.gatehouse.sso.benchmarks.PendingLogin
 echo "== CPU-time cross-check"
 java -cp "$jar" io.gatehouse.sso.benchmarks.CpuTimeCheck --rounds "$CPU_ROUNDS" --out "$work/cpu.json"
 
+echo "== TLS connections per client"
+java -cp "$jar" io.gatehouse.sso.benchmarks.TlsConnectionCount --logins "$TLS_LOGINS" --threads 2 \
+  --spaced-logins "$TLS_SPACED_LOGINS" --spacing-seconds "$TLS_SPACING_SECONDS" --out "$work/tls.json"
+
 rm -f "$work/springboot.json"
 if (( SPRING_BOOT_SECONDS > 0 )); then
   echo "== Spring Boot login load: the Gatehouse starter against plain oauth2Login"
@@ -106,5 +117,5 @@ if (( SPRING_BOOT_SECONDS > 0 )); then
 fi
 
 java -cp "$jar" io.gatehouse.sso.benchmarks.ResultsTable --jmh "$work/jmh.json" --jwks "$work/jwks.json" \
-  --heap "$work/heap.json" --cpu "$work/cpu.json" --springboot "$work/springboot.json" --command "$command" --jmh-command "java -jar $jar ${jmh_args[*]}" \
-  --load-start "$load_start" --smoke "$smoke" --note "${BENCH_NOTE:-}" --out "$OUT"
+  --heap "$work/heap.json" --cpu "$work/cpu.json" --springboot "$work/springboot.json" --tls "$work/tls.json" --command "$command" --jmh-command "java -jar $jar ${jmh_args[*]}" \
+  --load-start "$load_start" --smoke "$smoke" --note "${BENCH_NOTE:-}" --load "$work/load.json" --out "$OUT"

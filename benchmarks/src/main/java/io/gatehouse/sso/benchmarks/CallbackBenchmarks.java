@@ -172,64 +172,45 @@ public class CallbackBenchmarks {
 
     /** The engine with the token endpoint replayed from memory. */
     @State(Scope.Benchmark)
-    public static class OfflineEngine {
-        GatehouseScene scene;
-
-        @Setup
-        public void setUp() {
-            scene = GatehouseScene.offline();
-        }
-
-        @TearDown
-        public void tearDown() {
-            scene.close();
+    public static class OfflineEngine extends SceneState {
+        @Override
+        protected GatehouseScene create() {
+            return GatehouseScene.offline();
         }
     }
 
     /** The engine with the real backend and a loopback token endpoint. */
     @State(Scope.Benchmark)
-    public static class LoopbackEngine {
-        GatehouseScene scene;
-
-        @Setup
-        public void setUp() {
-            scene = GatehouseScene.loopback();
-        }
-
-        @TearDown(Level.Iteration)
-        public void forgetRequests() {
-            scene.idp().forgetRequests();
-        }
-
-        @TearDown
-        public void tearDown() {
-            scene.close();
+    public static class LoopbackEngine extends SceneState {
+        @Override
+        protected GatehouseScene create() {
+            return GatehouseScene.loopback();
         }
     }
 
-    /** Fresh callbacks (new state, sealed cookie each) for one offline invocation, sealed before it is timed. */
+    /** Fresh callbacks for one offline invocation, sealed before it is timed. */
     @State(Scope.Thread)
-    public static class OfflineCallbacks {
-        final CallbackRequest[] requests = new CallbackRequest[CALLBACKS_PER_INVOCATION];
+    public static class OfflineCallbacks extends PreparedCallbacks {
+        public OfflineCallbacks() {
+            super(CALLBACKS_PER_INVOCATION);
+        }
 
         @Setup(Level.Invocation)
         public void next(OfflineEngine engine) {
-            for (int i = 0; i < requests.length; i++) {
-                requests[i] = engine.scene.nextCallback();
-            }
+            fill(engine);
         }
     }
 
-    /** Fresh callbacks (new state, sealed cookie each) for one loopback invocation, sealed before it is timed. */
+    /** Fresh callbacks for one loopback invocation, sealed before it is timed. */
     @State(Scope.Thread)
-    public static class LoopbackCallbacks {
-        final CallbackRequest[] requests = new CallbackRequest[CALLBACKS_PER_INVOCATION];
+    public static class LoopbackCallbacks extends PreparedCallbacks {
+        public LoopbackCallbacks() {
+            super(CALLBACKS_PER_INVOCATION);
+        }
 
         @Setup(Level.Invocation)
         public void next(LoopbackEngine engine) {
-            for (int i = 0; i < requests.length; i++) {
-                requests[i] = engine.scene.nextCallback();
-            }
+            fill(engine);
         }
     }
 

@@ -7,7 +7,6 @@ import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /**
  * A cross-check of the JMH numbers that holds up on a busy machine: the single-threaded operations of the
- * callback benchmarks and begin-login, measured in <em>thread CPU time</em> ({@link ThreadMXBean}) rather than
+ * callback benchmarks and begin-login, measured in <em>thread CPU time</em> ({@link java.lang.management.ThreadMXBean}) rather than
  * wall time, in interleaved rounds (floor, Gatehouse, Spring, ... then again), reporting the median round. Time
  * the thread spends descheduled by other processes is not counted, and load that drifts over the run hits every
  * operation alike, so the ratios stay meaningful where JMH's wall-clock scores, taken minutes apart, do not. It
@@ -29,7 +28,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class CpuTimeCheck {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** HotSpot's thread bean, which also counts the bytes a thread allocated. */
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** Operations per timed batch: long enough that reading the CPU clock costs nothing. */
     private static final int BATCH = 100;
 
@@ -108,10 +109,13 @@ public final class CpuTimeCheck {
             for (Map.Entry<String, List<double[]>> e : samples.entrySet()) {
                 List<Double> cpu = new ArrayList<>();
                 List<Double> wall = new ArrayList<>();
+                List<Double> alloc = new ArrayList<>();
                 e.getValue().forEach(s -> {
                     cpu.add(s[0]);
                     wall.add(s[1]);
+                    alloc.add(s[2]);
                 });
+                Collections.sort(alloc);
                 Collections.sort(cpu);
                 Collections.sort(wall);
                 Map<String, Object> stats = new LinkedHashMap<>();
@@ -119,6 +123,7 @@ public final class CpuTimeCheck {
                 stats.put("cpuMicrosMin", cpu.get(0));
                 stats.put("cpuMicrosMax", cpu.get(cpu.size() - 1));
                 stats.put("wallMicrosMedian", wall.get(wall.size() / 2));
+                stats.put("allocBytesPerOp", alloc.get(alloc.size() / 2));
                 result.put(e.getKey(), stats);
             }
             return result;
@@ -128,14 +133,19 @@ public final class CpuTimeCheck {
         }
     }
 
-    /** Runs batches of one operation for about {@code millis} of CPU time; returns CPU and wall µs per operation. */
+    /**
+     * Runs batches of one operation for about {@code millis} of CPU time; returns CPU and wall µs per operation, and
+     * the bytes the thread allocated per operation (in the batches only, not in {@code prepare}).
+     */
     private static double[] timeRound(String name, Operation op, int millis) throws Exception {
         long cpu = 0;
         long wall = 0;
+        long allocated = 0;
         long count = 0;
         int batch = BATCH;
         while (cpu < millis * 1_000_000L) {
             op.prepare(batch);
+            long a0 = THREADS.getCurrentThreadAllocatedBytes();
             long w0 = System.nanoTime();
             long c0 = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < batch; i++) {
@@ -145,8 +155,9 @@ public final class CpuTimeCheck {
             }
             cpu += THREADS.getCurrentThreadCpuTime() - c0;
             wall += System.nanoTime() - w0;
+            allocated += THREADS.getCurrentThreadAllocatedBytes() - a0;
             count += batch;
         }
-        return new double[] {cpu / 1e3 / count, wall / 1e3 / count};
+        return new double[] {cpu / 1e3 / count, wall / 1e3 / count, (double) allocated / count};
     }
 }

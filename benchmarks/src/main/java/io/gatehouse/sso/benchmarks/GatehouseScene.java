@@ -9,12 +9,14 @@ import io.gatehouse.sso.core.provider.ProviderBackend;
 import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.fixtures.EngineFixture;
+import io.gatehouse.sso.testidp.SelfSignedTls;
 import io.gatehouse.sso.provider.oidc.OpenIdConnectBackend;
 import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.UserDraft;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -49,10 +51,15 @@ public final class GatehouseScene implements AutoCloseable {
     private final PresealedTransactions transactions = new PresealedTransactions(TRANSACTION_KEY, TTL);
 
     private GatehouseScene(LoopbackIdp idp, ProviderBackend backend, boolean signUpSampleUser) {
+        this(idp, backend, idp.appSettings(), null, signUpSampleUser);
+    }
+
+    private GatehouseScene(LoopbackIdp idp, ProviderBackend backend, Map<String, Object> appSettings, SSLContext tls,
+                           boolean signUpSampleUser) {
         this.idp = idp;
         this.backend = backend;
-        this.app = fixture.addApp(ROUTE, "Bench IdP", SampleIdToken.CLIENT_ID, SampleIdToken.CLIENT_SECRET, idp.appSettings());
-        this.engine = fixture.engine(Map.of("transaction_key", Base64.getEncoder().encodeToString(TRANSACTION_KEY),
+        this.app = fixture.addApp(ROUTE, "Bench IdP", SampleIdToken.CLIENT_ID, SampleIdToken.CLIENT_SECRET, appSettings);
+        this.engine = fixture.tls(tls).engine(Map.of("transaction_key", Base64.getEncoder().encodeToString(TRANSACTION_KEY),
                 "transaction_ttl_seconds", Long.toString(TTL.toSeconds())), backend);
         if (signUpSampleUser) {
             LoginOutcome first = engine.completeLogin(ROUTE, nextCallback());
@@ -90,6 +97,17 @@ public final class GatehouseScene implements AutoCloseable {
         return scene;
     }
 
+    /**
+     * The IdP over https with a certificate the engine trusts through its TLS context, and userinfo on, so each
+     * login makes two calls to it (token and userinfo): with the real {@link OpenIdConnectBackend} over the engine's
+     * kept-alive client, or with {@code oldClient} over {@link OldBoundedHttpSender}, the client before issue 13.
+     */
+    public static GatehouseScene overTls(SelfSignedTls tls, boolean oldClient) {
+        LoopbackIdp idp = LoopbackIdp.overTls(tls.serverSockets());
+        ProviderBackend backend = oldClient ? new OldClientBackend(tls.clientTrust().getSocketFactory()) : new OpenIdConnectBackend();
+        return new GatehouseScene(idp, backend, idp.appSettingsWithUserInfo(), tls.clientTrust(), true);
+    }
+
     /** The real {@link OpenIdConnectBackend} with discovery cached and no login made: for begin-login. */
     public static GatehouseScene forBeginLogin() {
         return new GatehouseScene(new LoopbackIdp(), new OpenIdConnectBackend(), false);
@@ -111,6 +129,11 @@ public final class GatehouseScene implements AutoCloseable {
         return fixture;
     }
 
+    /** The one social application, for the IdP. */
+    public SocialApp app() {
+        return app;
+    }
+
     /** What a browser sends to start a login. */
     public static LoginRequest loginRequest() {
         return new LoginRequest(AuthProcess.LOGIN, "/", EngineFixture.BASE, null, null);
@@ -127,6 +150,13 @@ public final class GatehouseScene implements AutoCloseable {
         return new CallbackRequest(Map.of("state", List.of(state), "code", List.of("bench-authorization-code"),
                 "session_state", List.of("4a7e2c35-6f0b-4f2e-8f6f-2d3c1b0a9e8d")),
                 Map.of(cookie.name(), cookie.value(), "JSESSIONID", "node0bench"), EngineFixture.BASE, null);
+    }
+
+    /** Fills {@code requests} with {@link #nextCallback()}s. */
+    public void nextCallbacks(CallbackRequest[] requests) {
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] = nextCallback();
+        }
     }
 
     /** 256 random bits, base64url: the shape of the engine's state. */

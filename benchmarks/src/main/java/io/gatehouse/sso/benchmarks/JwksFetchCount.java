@@ -7,12 +7,8 @@ import io.gatehouse.sso.core.LoginOutcome;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts JWKS downloads at the IdP, not time: N logins from a cold start with a stable key, then the IdP rotates
@@ -96,36 +92,8 @@ public final class JwksFetchCount {
     /** Runs {@code logins} logins over {@code threads} threads started together; counts failures and fetches. */
     static Phase phase(LoopbackIdp idp, int logins, int threads, Runnable login) throws InterruptedException {
         int fetchesBefore = idp.jwksFetches();
-        AtomicInteger failures = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int share = logins / threads + (t < logins % threads ? 1 : 0);
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                for (int i = 0; i < share; i++) {
-                    try {
-                        login.run();
-                    } catch (RuntimeException e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            }, "jwks-count-" + t);
-            worker.start();
-            workers.add(worker);
-        }
-        long began = System.nanoTime();
-        start.countDown();
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        double seconds = (System.nanoTime() - began) / 1e9;
+        ConcurrentLogins.Run run = ConcurrentLogins.run(logins, threads, login);
         idp.forgetRequests();
-        return new Phase(logins, failures.get(), idp.jwksFetches() - fetchesBefore, seconds);
+        return new Phase(logins, run.failures(), idp.jwksFetches() - fetchesBefore, run.seconds());
     }
 }

@@ -9,6 +9,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An OpenID Connect IdP on a loopback MockWebServer, serving discovery, the JWKS (fetches counted) and a
- * token endpoint that always answers with {@link SampleIdToken#VALUE}.
+ * An OpenID Connect IdP on a loopback MockWebServer, over http or https ({@link #overTls}), serving discovery,
+ * the JWKS (fetches counted), a token endpoint that always answers with {@link SampleIdToken#VALUE} and a userinfo
+ * endpoint describing the sample user; it counts the TCP connections it accepted.
  *
  * <p>Why not sso-core's {@code FakeIdp}: it records every token request in a copy-on-write list, which costs
  * O(n) per request over a benchmark's hundreds of thousands of requests, and it publishes the random port as
@@ -39,6 +41,7 @@ public final class LoopbackIdp implements AutoCloseable {
     private final NoDelayServerSockets sockets = new NoDelayServerSockets();
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger userInfoRequests = new AtomicInteger();
     private volatile List<RSAKey> published = List.of(SampleIdToken.KEY);
     private volatile String idToken = SampleIdToken.VALUE;
 
@@ -48,8 +51,20 @@ public final class LoopbackIdp implements AutoCloseable {
 
     /** @param noDelay whether the server sets {@code TCP_NODELAY} on its connections (see {@link NoDelayServerSockets}) */
     public LoopbackIdp(boolean noDelay) {
+        this(noDelay, null);
+    }
+
+    /** An IdP over https with this server side of a certificate (e.g. {@code SelfSignedTls.serverSockets()}). */
+    public static LoopbackIdp overTls(SSLSocketFactory tls) {
+        return new LoopbackIdp(true, tls);
+    }
+
+    private LoopbackIdp(boolean noDelay, SSLSocketFactory tls) {
         if (noDelay) {
             server.setServerSocketFactory(sockets);
+        }
+        if (tls != null) {
+            server.useHttps(tls);
         }
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -66,6 +81,10 @@ public final class LoopbackIdp implements AutoCloseable {
                         tokenRequests.incrementAndGet();
                         yield FakeIdp.json(200, tokenResponse(idToken));
                     }
+                    case "/userinfo" -> {
+                        userInfoRequests.incrementAndGet();
+                        yield FakeIdp.json(200, USER_INFO);
+                    }
                     default -> FakeIdp.json(404, "{}");
                 };
             }
@@ -76,6 +95,11 @@ public final class LoopbackIdp implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The userinfo endpoint's answer: what a Keycloak-like IdP says about the sample user. */
+    static final String USER_INFO = "{\"sub\":\"" + SampleIdToken.SUBJECT + "\",\"email\":\"ada.lovelace@example.com\","
+            + "\"email_verified\":true,\"name\":\"Ada Lovelace\",\"preferred_username\":\"ada\",\"given_name\":\"Ada\","
+            + "\"family_name\":\"Lovelace\",\"groups\":[\"/inventree/admins\",\"/inventree/staff\",\"/engineering\"]}";
 
     /** The token endpoint's answer carrying the given ID token (what the offline backend replays too). */
     public static String tokenResponse(String idToken) {
@@ -119,6 +143,11 @@ public final class LoopbackIdp implements AutoCloseable {
         return Map.of("server_url", SampleIdToken.ISSUER, "discovery_url", discoveryUrl(), "fetch_userinfo", false);
     }
 
+    /** The same with the userinfo call on: two calls to the IdP per login, as the OIDC provider makes by default. */
+    public Map<String, Object> appSettingsWithUserInfo() {
+        return Map.of("server_url", SampleIdToken.ISSUER, "discovery_url", discoveryUrl(), "fetch_userinfo", true);
+    }
+
     /** Publishes only these keys from now on (a key rotation when the signing key changes). */
     public void publish(RSAKey... keys) {
         published = List.of(keys);
@@ -137,7 +166,11 @@ public final class LoopbackIdp implements AutoCloseable {
         return tokenRequests.get();
     }
 
-    /** TCP connections clients opened to this server (counted only with {@code TCP_NODELAY} on). */
+    public int userInfoRequests() {
+        return userInfoRequests.get();
+    }
+
+    /** TCP connections clients opened to this server (each a TLS handshake over https; counted only with {@code TCP_NODELAY} on). */
     public int connectionsAccepted() {
         return sockets.accepted();
     }

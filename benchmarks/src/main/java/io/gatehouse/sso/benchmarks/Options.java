@@ -10,11 +10,11 @@ import java.util.Map;
  * Map<String, String> options = Options.parse(new String[] {"--logins", "10000"});
  * }</pre>
  */
-final class Options {
+public final class Options {
     private Options() {
     }
 
-    static Map<String, String> parse(String[] args) {
+    public static Map<String, String> parse(String[] args) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {

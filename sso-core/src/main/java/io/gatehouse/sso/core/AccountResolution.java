@@ -1,6 +1,7 @@
 package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.provider.EmailAddress;
+import io.gatehouse.sso.core.provider.IdpSession;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
 import io.gatehouse.sso.core.provider.ProviderSettings;
@@ -33,8 +34,9 @@ import java.util.Set;
  */
 final class AccountResolution {
 
-    /** The identity the IdP vouched for, with the settings of the app it came through. */
-    record Identity(String provider, ProviderProfile profile, SocialToken token, ProviderSettings appSettings) {
+    /** The identity the IdP vouched for, with the settings of the app it came through and the IdP's session (or null). */
+    record Identity(String provider, ProviderProfile profile, SocialToken token, ProviderSettings appSettings,
+                    IdpSession idpSession) {
 
         /** What the error log says about this identity. */
         String data() {
@@ -61,7 +63,7 @@ final class AccountResolution {
     LoginOutcome resolve(LoginAttempt callback, LoginTransaction tx, SelectedApp selected, ProviderResult result) {
         // VERIFIED_EMAIL: addresses the app's settings trust count as verified from here on
         ProviderProfile profile = VerifiedEmailSetting.of(selected.settings()).applyTo(result.profile());
-        Identity identity = new Identity(selected.routeId(), profile, result.token(), selected.settings());
+        Identity identity = new Identity(selected.routeId(), profile, result.token(), selected.settings(), result.idpSession());
         LoginAttempt attempt = callback.about(identity.data());
         Instant now = parts.clock().instant();
         if (tx.process() == AuthProcess.CONNECT) {
@@ -110,7 +112,9 @@ final class AccountResolution {
             return attempt.refuse(FailureCode.INTERNAL_ERROR, "The identity is linked to user " + known.userId() + ", who does not exist");
         }
         if (!user.get().active()) {
-            return attempt.refuse(FailureCode.ACCOUNT_INACTIVE, "User " + user.get().id() + " is inactive (unconfirmed email or disabled)");
+            // a user awaiting their confirmation mail (which may have failed to go out) gets it again
+            return confirmation.resend(user.get(), attempt).orElseGet(() -> attempt.refuse(FailureCode.ACCOUNT_INACTIVE,
+                    "User " + user.get().id() + " is inactive (disabled, or an email confirmation that expired unused)"));
         }
         SocialAccount account = parts.accounts().recordLogin(identity.signedInAt(now)).orElse(known);
         notifyListeners(attempt, new LoginEvent(user.get(), identity.provider(), identity.profile(), false, attempt.path(),
@@ -168,7 +172,8 @@ final class AccountResolution {
                 profile.lastName());
         if (!parts.settings().autoFill()) {
             String signupToken = parts.seal().seal(PendingSignupClaims.PURPOSE, PendingSignupClaims.create(identity.provider(),
-                    selected.app().id(), profile, identity.token(), attempt.next()).toClaims(), parts.config().transactionTtl());
+                    selected.app().id(), profile, identity.token(), identity.idpSession(), attempt.next()).toClaims(),
+                    parts.config().transactionTtl());
             return new LoginOutcome.PendingSignup(signupToken, suggested, selected.displayName(), attempt.next());
         }
         return register(attempt, identity, suggested, email.get().verified(), true);

@@ -2,6 +2,7 @@ package io.gatehouse.sso.core;
 
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.gatehouse.sso.core.provider.AuthorizationParams;
+import io.gatehouse.sso.core.provider.IssuerIdentification;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.SelectedApp;
@@ -9,8 +10,6 @@ import io.gatehouse.sso.core.transaction.LoginTransaction;
 import io.gatehouse.sso.core.transaction.TransactionCookie;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The first half of a login: the authorization request (RFC 6749 §4.1.1, OIDC Core 3.1.2.1) with a fresh state,
@@ -19,7 +18,7 @@ import java.util.Base64;
  */
 final class AuthorizationRedirect {
     private final EngineParts parts;
-    private final SecureRandom random = new SecureRandom();
+    private final RandomTokens random = new RandomTokens();
 
     AuthorizationRedirect(EngineParts parts) {
         this.parts = parts;
@@ -29,12 +28,15 @@ final class AuthorizationRedirect {
     LoginOutcome.Redirect to(String routeId, LoginRequest request, SelectedApp selected, ProviderContext context,
                              LoginAttempt attempt) throws ProviderException {
         selected.backend().checkSettings(context);
-        String state = randomToken();
-        String nonce = randomToken();
+        String state = random.next();
+        String nonce = random.next();
         String verifier = pkceEnabled(selected) ? new CodeVerifier().getValue() : null;
         URI location = selected.backend().authorizationUri(context, new AuthorizationParams(state, nonce, verifier));
+        // RFC 9207 §2.4: the callback's iss must name the issuer this login went to, as the IdP announced it now
+        IssuerIdentification issuer = selected.backend().issuerIdentification(context).orElse(null);
         LoginTransaction tx = new LoginTransaction(state, nonce, verifier, routeId, selected.app().id(), request.process(),
-                attempt.next(), request.process() == AuthProcess.CONNECT ? request.signedInUserId() : null, parts.clock().instant());
+                attempt.next(), request.process() == AuthProcess.CONNECT ? request.signedInUserId() : null, parts.clock().instant(),
+                issuer);
         String sealed = tx.sealWith(parts.seal(), parts.config().transactionTtl());
         TransactionCookie cookie = new TransactionCookie(TransactionCookie.nameFor(state), sealed, TransactionCookie.PATH,
                 parts.config().transactionTtl(), "https".equalsIgnoreCase(request.baseUrl().getScheme()), "Lax");
@@ -43,11 +45,5 @@ final class AuthorizationRedirect {
 
     private static boolean pkceEnabled(SelectedApp selected) {
         return selected.settings().bool("pkce_enabled", selected.settings().bool("OAUTH_PKCE_ENABLED", true));
-    }
-
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

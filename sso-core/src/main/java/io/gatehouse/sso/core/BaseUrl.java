@@ -97,6 +97,16 @@ public final class BaseUrl {
         return URI.create(base + "/accounts/" + routeId + "/login/callback/");
     }
 
+    /** {@code <base>/accounts/logout/callback/}: the post-logout redirect URI to register at every IdP. */
+    public static URI postLogoutUri(URI base) {
+        return URI.create(base + "/accounts/logout/callback/");
+    }
+
+    /** {@code <base>/accounts/<routeId>/backchannel-logout/}: the back-channel logout URI to register at the IdP. */
+    public static URI backChannelLogoutUri(URI base, String routeId) {
+        return URI.create(base + "/accounts/" + routeId + "/backchannel-logout/");
+    }
+
     private static String first(String commaList) {
         if (commaList == null) {
             return null;

@@ -38,10 +38,10 @@ final class CallbackChecks {
     /** Runs every check; the first that fails is the refusal, else {@code then} decides. */
     LoginOutcome verify(String routeId, CallbackRequest callback, LoginAttempt attempt, Then then) throws ProviderException {
         // RFC 6749 §3.1: request and response parameters must not be included more than once
-        Optional<String> repeated = callback.params().entrySet().stream().filter(p -> p.getValue().size() > 1)
-                .map(Map.Entry::getKey).findFirst();
-        if (repeated.isPresent()) {
-            return attempt.refuse(FailureCode.IDP_RESPONSE_INVALID, "The callback repeats the parameter '" + repeated.get() + "'");
+        for (Map.Entry<String, List<String>> p : callback.params().entrySet()) {
+            if (p.getValue().size() > 1) {
+                return attempt.refuse(FailureCode.IDP_RESPONSE_INVALID, "The callback repeats the parameter '" + p.getKey() + "'");
+            }
         }
         // RFC 6749 §4.1.2, OIDC Core 3.1.2.5 and 3.1.2.6: every answer (success or error) returns the state we sent
         String state = param(callback, "state");
@@ -78,7 +78,11 @@ final class CallbackChecks {
         if (!tx.routeId().equals(routeId)) {
             return attempt.refuse(FailureCode.PROVIDER_MISMATCH, "A login started for '" + tx.routeId() + "' came back to '" + routeId + "'");
         }
-        // RFC 9207 §2.4 (issuer identification, the other mix-up defence): the `iss` parameter check goes here (issue 14)
+        // RFC 9207 §2.4 (issuer identification, the other mix-up defence): an answer names the IdP that sent it
+        Optional<LoginOutcome> wrongIssuer = checkIssuer(callback, tx, attempt);
+        if (wrongIssuer.isPresent()) {
+            return wrongIssuer.get();
+        }
         // RFC 9700 §2.1.1 and §4.5: an authorization response is used once, whatever the IdP does with its codes
         if (!parts.singleUse().firstUse(SingleUseKey.ofSecret("callback-state", tx.state()),
                 parts.clock().instant().plus(parts.config().transactionTtl()))) {
@@ -105,6 +109,28 @@ final class CallbackChecks {
                     + " was completed by user " + callback.signedInUserId());
         }
         return then.run(new Passed(tx, code, attempt));
+    }
+
+    /**
+     * RFC 9207 §2.4: an {@code iss} must equal the issuer the login went to, exactly (no normalization); an IdP that
+     * promises {@code iss} must send it. An IdP without an issuer identifier (GitHub publishes no metadata and sends no
+     * {@code iss}) has nothing to compare with: its callbacks are not checked, and routes alone keep IdPs apart.
+     */
+    private static Optional<LoginOutcome> checkIssuer(CallbackRequest callback, LoginTransaction tx, LoginAttempt attempt) {
+        if (tx.issuer() == null) {
+            return Optional.empty();
+        }
+        String iss = param(callback, "iss");
+        if (iss == null) {
+            return tx.issuer().alwaysSent() ? Optional.of(attempt.refuse(FailureCode.RESPONSE_ISSUER_MISSING, "The callback has no "
+                    + "iss parameter, but the identity provider's metadata promises one "
+                    + "(authorization_response_iss_parameter_supported)")) : Optional.empty();
+        }
+        if (!iss.equals(tx.issuer().issuer())) {
+            return Optional.of(attempt.refuse(FailureCode.RESPONSE_ISSUER_MISMATCH, "The callback's iss '" + iss
+                    + "' is not the issuer the login went to, '" + tx.issuer().issuer() + "' (an IdP mix-up)"));
+        }
+        return Optional.empty();
     }
 
     private static String param(CallbackRequest callback, String name) {

@@ -2,9 +2,11 @@ package io.gatehouse.sso.core;
 
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.Mailer;
+import io.gatehouse.sso.core.session.LocalSessionRegistry;
 import io.gatehouse.sso.core.settings.LoginSettings;
 import io.gatehouse.sso.core.transaction.ReplayGuard;
 import io.gatehouse.sso.core.transaction.Seal;
+import io.gatehouse.sso.spi.SessionRegistry;
 import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.UserDirectory;
@@ -60,5 +62,17 @@ record EngineParts(GatehouseConfig config, SocialAccountRepository accounts, Use
                 + "With several nodes, pass a shared store to LoginEngine.Builder.singleUseValues "
                 + "(JdbcStores.singleUseValues() with the JDBC stores).");
         return new ReplayGuard(config.transactionTtl(), clock);
+    }
+
+    /** The host's session registry, or (with a warning) one in this node's memory. */
+    static SessionRegistry registryOrPerNode(SessionRegistry given, Clock clock) {
+        if (given != null) {
+            return given;
+        }
+        LOG.warn("No SessionRegistry is wired: sign-in sessions are kept in this node's memory only, so a back-channel "
+                + "logout received by another node does not end them here, and a restart forgets them (the sessions then "
+                + "count as ended). With several nodes, pass a shared registry to LoginEngine.Builder.sessionRegistry "
+                + "(JdbcStores.sessions() with the JDBC stores).");
+        return new LocalSessionRegistry(clock);
     }
 }

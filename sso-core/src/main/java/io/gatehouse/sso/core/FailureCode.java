@@ -24,6 +24,8 @@ public enum FailureCode {
     CALLBACK_REPLAYED("This sign-in answer was already used; please start again."),
     STATE_MISMATCH("The sign-in answer does not belong to this sign-in; please start again."),
     PROVIDER_MISMATCH("The sign-in answer came back to the wrong provider; please start again."),
+    RESPONSE_ISSUER_MISMATCH("The sign-in answer came from another identity provider than the one the sign-in went to; please start again."),
+    RESPONSE_ISSUER_MISSING("The identity provider's answer did not say which provider sent it; please start again."),
     TOKEN_EXCHANGE_FAILED("The identity provider refused to complete the sign-in."),
     IDP_UNREACHABLE("The identity provider could not be reached; please try again later."),
     IDP_RESPONSE_INVALID("The identity provider sent an answer that could not be understood."),
@@ -48,7 +50,25 @@ public enum FailureCode {
     SIGNUP_INVALID("The sign-up form is invalid or expired."),
     CONFIRMATION_INVALID("This confirmation link is invalid or was already used."),
     CONFIRMATION_EXPIRED("This confirmation link has expired."),
+    LOGOUT_STATE_MISMATCH("You are signed out here, but the identity provider's answer does not belong to this sign-out."),
+    LOGOUT_STATE_REPLAYED("You are signed out here; this sign-out answer was already used."),
+    BACKCHANNEL_LOGOUT_UNSUPPORTED("This identity provider cannot sign users out through this address."),
+    LOGOUT_TOKEN_INVALID("The logout token is invalid."),
+    LOGOUT_TOKEN_SIGNATURE_INVALID("The logout token's signature is invalid."),
+    LOGOUT_TOKEN_EXPIRED("The logout token has expired or is not yet valid."),
+    LOGOUT_TOKEN_ISSUER_MISMATCH("The logout token was issued by an unexpected issuer."),
+    LOGOUT_TOKEN_AUDIENCE_MISMATCH("The logout token was issued for another application."),
+    LOGOUT_TOKEN_REPLAYED("This logout token was already used."),
+    LOGOUT_SESSION_UNKNOWN("No session here matches the logout token."),
+    TOKEN_MISSING("There is no stored access token for this account; sign in with the provider again."),
+    REFRESH_TOKEN_MISSING("The access token has expired and the provider gave no way to renew it; sign in again."),
+    REFRESH_REVOKED("The identity provider no longer accepts this sign-in; sign in again."),
+    REFRESH_FAILED("The access token could not be renewed; please try again later."),
     SETTINGS_INVALID("Single sign-on is misconfigured; an administrator has been told."),
+    /** The host's store (database) could not be reached in time; nothing of this sign-in was stored. */
+    STORE_UNAVAILABLE("Sign-in is unavailable for a moment; please try again shortly."),
+    /** This node is stopping and takes no new sign-in steps; another node (or this one after its restart) will. */
+    SHUTTING_DOWN("The server is restarting; please try again in a moment."),
     INTERNAL_ERROR("Sign-in failed because of a server error.");
 
     private final String message;

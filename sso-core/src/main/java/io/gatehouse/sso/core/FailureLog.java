@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,6 +27,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FailureLog {
     private static final Logger LOG = LoggerFactory.getLogger(FailureLog.class);
     private static final int MAX_DATA = 4000;
+    /**
+     * Refusals that say this node or its store is not serving, not that a sign-in went wrong: they go to the log
+     * only. The error log usually lives in the very store that failed (appending would wait out the same time-out
+     * a second time), and a stopping node should not start writes.
+     */
+    private static final Set<FailureCode> LOGGED_ONLY = EnumSet.of(FailureCode.STORE_UNAVAILABLE, FailureCode.SHUTTING_DOWN);
 
     private final ErrorLog errorLog;
     private final Clock clock;
@@ -110,7 +118,13 @@ public final class FailureLog {
 
     /** Records a login failure and returns its typed outcome, with a safe next path. */
     LoginOutcome.Failed refuse(FailureCode code, String info, String data, String path, String next, Collection<String> secrets) {
-        String id = record(code.kind(), info, data, path, secrets);
+        String id = null;
+        if (LOGGED_ONLY.contains(code)) {
+            LOG.warn("{} at {}: {} [not in the error log]", code.kind(), scrub(path, secrets).replace('\n', ' '),
+                    scrub(info, secrets).replace('\n', ' '));
+        } else {
+            id = record(code.kind(), info, data, path, secrets);
+        }
         return new LoginOutcome.Failed(new LoginFailure(code, code.message(), id), SafeNext.of(next));
     }
 }

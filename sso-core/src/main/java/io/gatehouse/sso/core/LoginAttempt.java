@@ -3,13 +3,16 @@ package io.gatehouse.sso.core;
 import io.gatehouse.sso.core.provider.InvalidProviderSettingException;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
+import io.gatehouse.sso.spi.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One request's attempt at a step of the flow (begin, callback, sign-up, confirmation): where it happens for
@@ -26,8 +29,8 @@ final class LoginAttempt {
 
     /** A step of the flow; the exceptions it may throw become failures in {@link #guard}. */
     @FunctionalInterface
-    interface Step {
-        LoginOutcome run() throws ProviderException;
+    interface Step<T> {
+        T run() throws ProviderException;
     }
 
     private final FailureLog failures;
@@ -60,7 +63,11 @@ final class LoginAttempt {
         Set<String> secrets = new HashSet<>(callback.cookies().values());
         // (short values are no credential, and blanking them would let a forged callback censor the admin's log)
         for (String name : List.of("code", "state")) {
-            callback.params().getOrDefault(name, List.of()).stream().filter(v -> v.length() >= 8).forEach(secrets::add);
+            for (String value : callback.params().getOrDefault(name, List.of())) {
+                if (value.length() >= 8) {
+                    secrets.add(value);
+                }
+            }
         }
         return new LoginAttempt(failures, routeId, "auth:/accounts/" + routeId + "/login/callback/", "provider=" + routeId,
                 "/", callback.baseUrl(), secrets);
@@ -76,6 +83,29 @@ final class LoginAttempt {
     static LoginAttempt confirmation(FailureLog failures, String token) {
         return new LoginAttempt(failures, "confirm-email", "auth:/accounts/confirm-email/", "", "/", null,
                 new HashSet<>(List.of(String.valueOf(token))));
+    }
+
+    /** Signing out: the sign-in session being ended, and where to go afterwards. */
+    static LoginAttempt logout(FailureLog failures, String next, URI baseUrl) {
+        return new LoginAttempt(failures, "logout", "auth:/accounts/logout/", "", next, baseUrl, new HashSet<>());
+    }
+
+    /** The IdP sending the browser back after its logout: the sealed cookie and state are what it carries. */
+    static LoginAttempt logoutCallback(FailureLog failures, Collection<String> carried) {
+        return new LoginAttempt(failures, "logout", "auth:/accounts/logout/callback/", "", "/", null,
+                new HashSet<>(carried.stream().filter(v -> v != null && v.length() >= 8).toList()));
+    }
+
+    /** An IdP's back-channel logout on a provider route; the logout token is kept out of the records. */
+    static LoginAttempt backChannel(FailureLog failures, String routeId, Collection<String> carried) {
+        return new LoginAttempt(failures, routeId, "auth:/accounts/" + routeId + "/backchannel-logout/", "provider=" + routeId,
+                "/", null, new HashSet<>(carried.stream().filter(v -> v != null && v.length() >= 8).toList()));
+    }
+
+    /** A host asking for a user's access token at a provider. */
+    static LoginAttempt accessToken(FailureLog failures, String userId, String provider, URI baseUrl) {
+        return new LoginAttempt(failures, provider, "auth:token:" + provider, "provider=" + provider + " user=" + userId, "/",
+                baseUrl, new HashSet<>());
     }
 
     /** This attempt, going to {@code newNext} afterwards (made safe). */
@@ -127,22 +157,30 @@ final class LoginAttempt {
 
     /**
      * Runs a step, turning what it throws into the failure it means: a provider's typed failure, an invalid app
-     * setting (naming it), an invalid login setting, or else an internal error (logged, scrubbed).
+     * setting (naming it), an invalid login setting, a store that cannot be reached (a retry may work; nothing was
+     * stored), or else an internal error (logged, scrubbed).
      */
-    LoginOutcome guard(Step step) {
+    LoginOutcome guard(Step<LoginOutcome> step) {
+        return guard(step, failed -> failed);
+    }
+
+    /** {@link #guard(Step)} for a step with another kind of outcome; {@code asFailure} turns a refusal into it. */
+    <T> T guard(Step<T> step, Function<LoginOutcome.Failed, T> asFailure) {
         try {
             return step.run();
         } catch (ProviderException e) {
-            return refuse(e.code(), e.getMessage());
+            return asFailure.apply(refuse(e.code(), e.getMessage()));
         } catch (InvalidProviderSettingException e) {
-            return alsoAbout("setting=" + e.key())
-                    .refuse(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage());
+            return asFailure.apply(alsoAbout("setting=" + e.key())
+                    .refuse(FailureCode.APP_NOT_CONFIGURED, "A social application setting is invalid: " + e.getMessage()));
         } catch (InvalidSettingException e) {
-            return refuse(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage());
+            return asFailure.apply(refuse(FailureCode.SETTINGS_INVALID, "A login setting is invalid: " + e.getMessage()));
+        } catch (StoreUnavailableException e) {
+            return asFailure.apply(refuse(FailureCode.STORE_UNAVAILABLE, "The store could not be reached: " + e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("SSO {} failed unexpectedly at {}: {}", label, path, FailureLog.scrub(e.toString(), secrets));
-            return about("provider=" + label)
-                    .refuse(FailureCode.INTERNAL_ERROR, "Unexpected " + e.getClass().getName() + ": " + e.getMessage());
+            return asFailure.apply(about("provider=" + label)
+                    .refuse(FailureCode.INTERNAL_ERROR, "Unexpected " + e.getClass().getName() + ": " + e.getMessage()));
         }
     }
 }

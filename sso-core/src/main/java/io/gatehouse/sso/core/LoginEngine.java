@@ -13,8 +13,8 @@ import io.gatehouse.sso.core.provider.SelectedApp;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.settings.LoginSettings;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
-import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.ErrorLog;
+import io.gatehouse.sso.spi.SessionRegistry;
 import io.gatehouse.sso.spi.SettingsSource;
 import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
@@ -23,8 +23,10 @@ import io.gatehouse.sso.spi.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +58,9 @@ public final class LoginEngine {
     private final EmailConfirmation confirmation;
     private final SignupCompletion signups;
     private final AuthorizationRedirect redirect;
+    private final SessionLifecycle sessions;
+    private final AccessTokens tokens;
+    private final InFlightLogins inFlight = new InFlightLogins();
 
     private LoginEngine(Builder b) {
         this.config = b.config;
@@ -67,12 +72,15 @@ public final class LoginEngine {
                 EngineParts.seal(config, clock), EngineParts.singleUseOrPerNode(b.singleUseValues, config, clock), clock);
         ProviderRegistry registry = b.registry != null ? b.registry : ProviderRegistry.load(config.backends());
         this.selector = new AppSelector(Objects.requireNonNull(b.apps, "apps"), config, registry);
-        this.clients = IdpClients.create(config.httpTimeout(), clock);
+        this.clients = IdpClients.create(config.httpTimeout(), clock, b.tls);
         this.checks = new CallbackChecks(parts);
         this.resolution = new AccountResolution(parts);
+        this.sessions = new SessionLifecycle(parts, selector, clients,
+                EngineParts.registryOrPerNode(b.sessionRegistry, clock), b.sessionPolicy);
         this.confirmation = new EmailConfirmation(parts);
-        this.signups = new SignupCompletion(parts, selector, resolution);
+        this.signups = new SignupCompletion(parts, selector, resolution, sessions);
         this.redirect = new AuthorizationRedirect(parts);
+        this.tokens = new AccessTokens(parts, selector, clients, b.sessionPolicy.refreshSkew());
     }
 
     public static Builder builder(GatehouseConfig config) {
@@ -98,7 +106,7 @@ public final class LoginEngine {
     /** Starts a login or connect: on success a {@link LoginOutcome.Redirect} to the IdP with the transaction cookie. */
     public LoginOutcome beginLogin(String routeId, LoginRequest request) {
         LoginAttempt attempt = LoginAttempt.begin(parts.failures(), routeId, request);
-        return attempt.guard(() -> {
+        return inFlight.run(attempt, () -> {
             if (!parts.settings().ssoEnabled()) {
                 return attempt.refuse(FailureCode.SSO_DISABLED, "SSO login attempted while LOGIN_ENABLE_SSO is off");
             }
@@ -107,12 +115,8 @@ public final class LoginEngine {
             }
             SelectedApp selected = selector.select(routeId, BaseUrl.siteOf(request.baseUrl()), request.appName());
             attempt.scrub(selected.app().secret());
-            return redirect.to(routeId, request, selected, context(selected, request.baseUrl()), attempt);
+            return redirect.to(routeId, request, selected, ProviderContext.of(selected, request.baseUrl(), clients), attempt);
         });
-    }
-
-    private ProviderContext context(SelectedApp selected, URI baseUrl) {
-        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), clients);
     }
 
     // ------------------------------------------------------------------ complete
@@ -120,7 +124,7 @@ public final class LoginEngine {
     /** Completes the IdP's redirect back: the {@link CallbackChecks}, the code exchange, then the account policy. */
     public LoginOutcome completeLogin(String routeId, CallbackRequest callback) {
         LoginAttempt attempt = LoginAttempt.callback(parts.failures(), routeId, callback);
-        return attempt.guard(() -> {
+        return inFlight.run(attempt, () -> {
             if (!parts.settings().ssoEnabled()) {
                 return attempt.refuse(FailureCode.SSO_DISABLED, "SSO callback received while LOGIN_ENABLE_SSO is off");
             }
@@ -137,13 +141,13 @@ public final class LoginEngine {
         SelectedApp selected = selector.selectById(routeId, BaseUrl.siteOf(callback.baseUrl()), tx.appId());
         attempt.scrub(selected.app().secret());
         // the code goes with this transaction's PKCE verifier, and the ID token must carry its nonce
-        ProviderResult result = selected.backend().exchange(context(selected, callback.baseUrl()),
+        ProviderResult result = selected.backend().exchange(ProviderContext.of(selected, callback.baseUrl(), clients),
                 new CodeExchange(passed.code(), tx.codeVerifier(), tx.nonce()));
         attempt.scrub(result.token().accessToken(), result.token().refreshToken());
         if (result.profile().uid().isBlank()) {
             return attempt.refuse(FailureCode.PROFILE_INVALID, "The identity provider returned no subject id");
         }
-        return resolution.resolve(attempt, tx, selected, result);
+        return sessions.started(resolution.resolve(attempt, tx, selected, result), routeId, selected.app().id(), result.idpSession());
     }
 
     // ------------------------------------------------------------------ sign-up, confirmation, disconnect
@@ -155,19 +159,7 @@ public final class LoginEngine {
      */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl) {
         LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl);
-        return attempt.guard(() -> {
-            PendingSignupClaims pending;
-            try {
-                pending = PendingSignupClaims.fromClaims(parts.seal().open(PendingSignupClaims.PURPOSE, signupToken));
-            } catch (Seal.Broken | Seal.Expired e) {
-                return attempt.refuse(FailureCode.SIGNUP_INVALID, "The pending sign-up token was rejected: " + e.getMessage());
-            }
-            attempt.scrub(pending.token().accessToken(), pending.token().refreshToken());
-            // refusals name the identity and go back to where the login started; unexpected failures stay generic
-            LoginAttempt about = attempt.about("provider=" + pending.routeId() + " uid=" + pending.profile().uid())
-                    .continuingTo(pending.next());
-            return signups.complete(pending, details, about);
-        });
+        return inFlight.run(attempt, () -> signups.complete(signupToken, details, attempt));
     }
 
     /**
@@ -176,7 +168,7 @@ public final class LoginEngine {
      */
     public LoginOutcome confirmEmail(String token) {
         LoginAttempt attempt = LoginAttempt.confirmation(parts.failures(), token);
-        return attempt.guard(() -> confirmation.confirm(token, attempt));
+        return inFlight.run(attempt, () -> confirmation.confirm(token, attempt));
     }
 
     /** Removes a user's link to an identity (and its tokens). Hosts should keep users from removing their only way in. */
@@ -188,12 +180,40 @@ public final class LoginEngine {
         return removed;
     }
 
+    /** Sign-in sessions after the login: whether one still lives, sign-out (here and at the IdP), back-channel logout. */
+    public SessionLifecycle sessions() {
+        return sessions;
+    }
+
+    /** Users' access tokens at their providers, refreshed when they expire. */
+    public AccessTokens tokens() {
+        return tokens;
+    }
+
     /**
      * The error-log writer this engine uses, so adapters can record their own refusals (a failed CSRF
      * check, an invalid Host) where the admin reads SSO errors.
      */
     public FailureLog failureLog() {
         return parts.failures();
+    }
+
+    /**
+     * Stops this node's sign-ins gracefully: from now on every new step (begin, callback, sign-up, confirmation)
+     * fails with {@link FailureCode#SHUTTING_DOWN} (HTTP 503 in the servlet adapter), and this call waits up to
+     * {@code bound} for the steps already running. Call it before the container stops; it cannot be undone.
+     *
+     * <pre>{@code
+     * boolean drained = engine.shutdown(Duration.ofSeconds(20));   // then stop the server
+     * }</pre>
+     *
+     * @return true when no step was running any more within the bound
+     */
+    public boolean shutdown(Duration bound) {
+        boolean drained = inFlight.closeAndAwait(Objects.requireNonNull(bound, "bound"));
+        LOG.info("SSO sign-ins shut down: {}", drained ? "no step was left running" : inFlight.running()
+                + " step(s) still running after " + bound);
+        return drained;
     }
 
     /** The login buttons for a site: empty while SSO is off. */
@@ -229,7 +249,10 @@ public final class LoginEngine {
         private Clock clock = Clock.systemUTC();
         private ProviderRegistry registry;
         private SingleUseValues singleUseValues;
+        private SSLContext tls;
         private ErrorLogRetention retention;
+        private SessionRegistry sessionRegistry;
+        private SessionPolicy sessionPolicy = SessionPolicy.DEFAULT;
 
         private Builder(GatehouseConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -288,6 +311,24 @@ public final class LoginEngine {
          */
         public Builder singleUseValues(SingleUseValues singleUseValues) {
             this.singleUseValues = Objects.requireNonNull(singleUseValues, "singleUseValues");
+            return this;
+        }
+
+        /** Where sign-in sessions are kept; share one across nodes ({@code JdbcStores.sessions()}). Default: this node's memory. */
+        public Builder sessionRegistry(SessionRegistry sessionRegistry) {
+            this.sessionRegistry = Objects.requireNonNull(sessionRegistry, "sessionRegistry");
+            return this;
+        }
+
+        /** How long sessions live and how early access tokens are renewed; default {@link SessionPolicy#DEFAULT}. */
+        public Builder sessionPolicy(SessionPolicy sessionPolicy) {
+            this.sessionPolicy = Objects.requireNonNull(sessionPolicy, "sessionPolicy");
+            return this;
+        }
+
+        /** The TLS context of every call to an IdP (one whose certificate a private CA signed); default: the JVM's. */
+        public Builder tls(SSLContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 

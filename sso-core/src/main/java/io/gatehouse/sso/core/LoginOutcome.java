@@ -34,11 +34,26 @@ public sealed interface LoginOutcome {
     }
 
     /**
-     * The user is identified: the host signs them in. {@code account} is the identity's link; it is null when the
-     * user signed in by email without the identity being linked (the provider setting {@code EMAIL_AUTHENTICATION}
-     * without {@code EMAIL_AUTHENTICATION_AUTO_CONNECT}).
+     * The user is identified: the host signs them in, and keeps {@code sessionId} with its session so that the
+     * session can be ended later ({@link SessionLifecycle}: sign-out at the IdP, back-channel logout).
+     * {@code account} is the identity's link; it is null when the user signed in by email without the identity being
+     * linked (the provider setting {@code EMAIL_AUTHENTICATION} without {@code EMAIL_AUTHENTICATION_AUTO_CONNECT}).
+     *
+     * @param sessionId the sign-in session's id in the {@link io.gatehouse.sso.spi.SessionRegistry}, or null when
+     *                  none was started (outcomes built outside the engine)
      */
-    record SignedIn(User user, SocialAccount account, boolean newUser, String next) implements LoginOutcome {
+    record SignedIn(User user, SocialAccount account, boolean newUser, String next, String sessionId) implements LoginOutcome {
+
+        /** A sign-in without a registered session. */
+        public SignedIn(User user, SocialAccount account, boolean newUser, String next) {
+            this(user, account, newUser, next, null);
+        }
+
+        @Override
+        public String toString() {
+            return "SignedIn[user=" + user + ", account=" + account + ", newUser=" + newUser + ", next=" + next
+                    + ", session=" + (sessionId != null) + "]";
+        }
     }
 
     /** The identity was linked to the signed-in user. */

@@ -2,6 +2,7 @@ package io.gatehouse.sso.core;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.provider.EmailAddress;
+import io.gatehouse.sso.core.provider.IdpSession;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.transaction.Seal;
 import io.gatehouse.sso.spi.SocialToken;
@@ -15,15 +16,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a pending sign-up carries through the host's sign-up form: the IdP profile and tokens, sealed
+ * What a pending sign-up carries through the host's sign-up form: the IdP profile, tokens and session, sealed
  * (encrypted, so tokens and claims stay confidential) and single-use (by its id).
  */
-record PendingSignupClaims(String id, String routeId, String appId, ProviderProfile profile, SocialToken token, String next) {
+record PendingSignupClaims(String id, String routeId, String appId, ProviderProfile profile, SocialToken token,
+                           IdpSession idpSession, String next) {
 
     static final String PURPOSE = "pending-signup";
 
-    static PendingSignupClaims create(String routeId, String appId, ProviderProfile profile, SocialToken token, String next) {
-        return new PendingSignupClaims(UUID.randomUUID().toString(), routeId, appId, profile, token, next);
+    static PendingSignupClaims create(String routeId, String appId, ProviderProfile profile, SocialToken token,
+                                      IdpSession idpSession, String next) {
+        return new PendingSignupClaims(UUID.randomUUID().toString(), routeId, appId, profile, token, idpSession, next);
     }
 
     JWTClaimsSet toClaims() {
@@ -36,6 +39,9 @@ record PendingSignupClaims(String id, String routeId, String appId, ProviderProf
                 .claim("sc", String.join(" ", token.scopes()));
         if (token.expiresAt() != null) {
             b.claim("ex", token.expiresAt().getEpochSecond());
+        }
+        if (idpSession != null) {
+            b.claim("is", idpSession.subject()).claim("ss", idpSession.sid()).claim("it", idpSession.idToken());
         }
         return b.build();
     }
@@ -62,7 +68,9 @@ record PendingSignupClaims(String id, String routeId, String appId, ProviderProf
             if (c.getJWTID() == null || c.getStringClaim("pv") == null || c.getStringClaim("ap") == null) {
                 throw new Seal.Broken("incomplete sign-up");
             }
-            return new PendingSignupClaims(c.getJWTID(), c.getStringClaim("pv"), c.getStringClaim("ap"), profile, token,
+            String idToken = c.getStringClaim("it");
+            IdpSession idp = idToken == null ? null : new IdpSession(c.getStringClaim("is"), c.getStringClaim("ss"), idToken);
+            return new PendingSignupClaims(c.getJWTID(), c.getStringClaim("pv"), c.getStringClaim("ap"), profile, token, idp,
                     c.getStringClaim("nx"));
         } catch (ParseException | ClassCastException | NullPointerException e) {
             throw new Seal.Broken("malformed sign-up");

@@ -5,6 +5,7 @@ import io.gatehouse.sso.core.provider.EmailAddress;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.SelectedApp;
 import io.gatehouse.sso.core.settings.EmailAddresses;
+import io.gatehouse.sso.core.transaction.Seal;
 
 import java.util.Optional;
 
@@ -17,15 +18,32 @@ final class SignupCompletion {
     private final EngineParts parts;
     private final AppSelector selector;
     private final AccountResolution resolution;
+    private final SessionLifecycle sessions;
 
-    SignupCompletion(EngineParts parts, AppSelector selector, AccountResolution resolution) {
+    SignupCompletion(EngineParts parts, AppSelector selector, AccountResolution resolution, SessionLifecycle sessions) {
         this.parts = parts;
         this.selector = selector;
         this.resolution = resolution;
+        this.sessions = sessions;
+    }
+
+    /** Opens the sealed pending sign-up, then registers its identity with the entered details (and starts its session). */
+    LoginOutcome complete(String signupToken, SignupDetails details, LoginAttempt attempt) throws ProviderException {
+        PendingSignupClaims pending;
+        try {
+            pending = PendingSignupClaims.fromClaims(parts.seal().open(PendingSignupClaims.PURPOSE, signupToken));
+        } catch (Seal.Broken | Seal.Expired e) {
+            return attempt.refuse(FailureCode.SIGNUP_INVALID, "The pending sign-up token was rejected: " + e.getMessage());
+        }
+        attempt.scrub(pending.token().accessToken(), pending.token().refreshToken());
+        // refusals name the identity and go back to where the login started; unexpected failures stay generic
+        LoginAttempt about = attempt.about("provider=" + pending.routeId() + " uid=" + pending.profile().uid())
+                .continuingTo(pending.next());
+        return sessions.started(complete(pending, details, about), pending.routeId(), pending.appId(), pending.idpSession());
     }
 
     /** Registers the pending identity with the entered details, or says which rule they break. */
-    LoginOutcome complete(PendingSignupClaims pending, SignupDetails details, LoginAttempt attempt) throws ProviderException {
+    private LoginOutcome complete(PendingSignupClaims pending, SignupDetails details, LoginAttempt attempt) throws ProviderException {
         if (!parts.settings().ssoEnabled()) {
             return attempt.refuse(FailureCode.SSO_DISABLED, "Sign-up completed while LOGIN_ENABLE_SSO is off");
         }
@@ -59,7 +77,7 @@ final class SignupCompletion {
                 .findFirst().map(EmailAddress::verified).orElse(false);
         SelectedApp app = selector.selectById(pending.routeId(), BaseUrl.siteOf(attempt.baseUrl()), pending.appId());
         AccountResolution.Identity identity = new AccountResolution.Identity(pending.routeId(), pending.profile(), pending.token(),
-                app.settings());
+                app.settings(), pending.idpSession());
         SignupDetails cleaned = new SignupDetails(Usernames.clean(details.username()), details.email(), details.firstName(),
                 details.lastName());
         return resolution.register(attempt, identity, cleaned, verified, false);

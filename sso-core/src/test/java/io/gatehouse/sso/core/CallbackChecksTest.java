@@ -3,6 +3,7 @@ package io.gatehouse.sso.core;
 import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.mail.Mailer;
+import io.gatehouse.sso.core.provider.IssuerIdentification;
 import io.gatehouse.sso.core.settings.LoginSettings;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
 import io.gatehouse.sso.core.transaction.Seal;
@@ -235,5 +236,73 @@ class CallbackChecksTest {
     void aConnectCompletedByTheUserWhoStartedItPasses() {
         assertThat(verify(ROUTE, params("state", STATE, "code", "c"), cookieOf(transaction(STATE, AuthProcess.CONNECT, "7")), "7"))
                 .isSameAs(PASSED);
+    }
+
+    // ---- RFC 9207: the authorization response names its issuer
+
+    private static final String ISSUER = "https://sso.example.com/realms/main";
+
+    private LoginOutcome verifyFromIssuer(boolean alwaysSent, String... namesAndValues) {
+        LoginTransaction tx = new LoginTransaction(STATE, "nonce-1", "verifier-1", ROUTE, "app-1", AuthProcess.LOGIN, "/parts/",
+                null, clock.instant(), new IssuerIdentification(ISSUER, alwaysSent));
+        return verify(ROUTE, params(namesAndValues), cookieOf(tx), null);
+    }
+
+    @Test
+    void aCallbackNamingTheIssuerTheLoginWentToPasses() {
+        assertThat(verifyFromIssuer(true, "state", STATE, "code", "c", "iss", ISSUER)).isSameAs(PASSED);
+    }
+
+    @Test
+    void aCallbackNamingAnotherIssuerIsAnIssuerMismatchThatGoesToTheTransactionsNext() {
+        LoginOutcome outcome = verifyFromIssuer(false, "state", STATE, "code", "c", "iss", "https://attacker.example");
+
+        assertThat(codeOf(outcome)).isEqualTo(FailureCode.RESPONSE_ISSUER_MISMATCH);
+        assertThat(outcome.next()).isEqualTo("/parts/");
+        assertThat(onlyRecord().info()).contains("https://attacker.example", ISSUER);
+    }
+
+    @Test
+    void theIssuerIsComparedExactlyATrailingSlashIsAnotherIssuer() {
+        assertThat(codeOf(verifyFromIssuer(false, "state", STATE, "code", "c", "iss", ISSUER + "/")))
+                .isEqualTo(FailureCode.RESPONSE_ISSUER_MISMATCH);
+    }
+
+    @Test
+    void aMissingIssuerIsRefusedWhenTheIdpPromisesToSendIt() {
+        assertThat(codeOf(verifyFromIssuer(true, "state", STATE, "code", "c"))).isEqualTo(FailureCode.RESPONSE_ISSUER_MISSING);
+    }
+
+    @Test
+    void aMissingIssuerPassesWhenTheIdpDoesNotAdvertiseIt() {
+        assertThat(verifyFromIssuer(false, "state", STATE, "code", "c")).isSameAs(PASSED);
+    }
+
+    @Test
+    void anErrorResponseFromAnotherIssuerIsAnIssuerMismatchNotACancellation() {
+        assertThat(codeOf(verifyFromIssuer(false, "state", STATE, "error", "access_denied", "iss", "https://attacker.example")))
+                .isEqualTo(FailureCode.RESPONSE_ISSUER_MISMATCH);
+    }
+
+    @Test
+    void aRepeatedIssuerIsRefusedAsAnInvalidResponse() {
+        LoginTransaction tx = new LoginTransaction(STATE, "nonce-1", "verifier-1", ROUTE, "app-1", AuthProcess.LOGIN, "/parts/",
+                null, clock.instant(), new IssuerIdentification(ISSUER, true));
+        Map<String, List<String>> params = new HashMap<>(params("state", STATE, "code", "c"));
+        params.put("iss", List.of(ISSUER, "https://attacker.example"));
+
+        assertThat(codeOf(verify(ROUTE, params, cookieOf(tx), null))).isEqualTo(FailureCode.IDP_RESPONSE_INVALID);
+    }
+
+    @Test
+    void aRefusedIssuerDoesNotSpendTheState() {
+        verifyFromIssuer(false, "state", STATE, "code", "c", "iss", "https://attacker.example");
+
+        assertThat(verifyFromIssuer(false, "state", STATE, "code", "c", "iss", ISSUER)).isSameAs(PASSED);
+    }
+
+    @Test
+    void aTransactionWithoutIssuerIgnoresAnIssParameter() {
+        assertThat(verifyLogin(params("state", STATE, "code", "c", "iss", "https://anything.example"))).isSameAs(PASSED);
     }
 }

@@ -5,10 +5,13 @@ import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.settings.InvalidSettingException;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.spi.ErrorRecord;
+import io.gatehouse.sso.spi.PersistenceException;
+import io.gatehouse.sso.spi.StoreUnavailableException;
 import io.gatehouse.sso.testkit.InMemoryErrorLog;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +119,29 @@ class LoginAttemptTest {
 
         assertThat(codeOf(outcome)).isEqualTo(FailureCode.SETTINGS_INVALID);
         assertThat(onlyRecord().info()).isEqualTo("A login setting is invalid: LOGIN_ENABLE_SSO: expected true or false");
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedIsStoreUnavailableLoggedButNotAppendedToTheErrorLog() {
+        LoginOutcome outcome = begin("/parts/").guard(() -> {
+            throw new StoreUnavailableException("the database is unavailable (SQLState 08001): connection refused",
+                    new SQLTransientConnectionException("connection refused"));
+        });
+
+        assertThat(codeOf(outcome)).isEqualTo(FailureCode.STORE_UNAVAILABLE);
+        assertThat(((LoginOutcome.Failed) outcome).failure().errorLogId()).isNull();
+        assertThat(outcome.next()).isEqualTo("/parts/");
+        assertThat(errorLog.all()).as("the error log lives in the store that failed").isEmpty();
+    }
+
+    @Test
+    void anotherStoreFailureStaysAnInternalError() {
+        LoginOutcome outcome = begin("/").guard(() -> {
+            throw new PersistenceException("a check constraint refused the row");
+        });
+
+        assertThat(codeOf(outcome)).isEqualTo(FailureCode.INTERNAL_ERROR);
+        assertThat(onlyRecord().kind()).isEqualTo("sso.internal_error");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.gatehouse.sso.mail;
 
+import com.icegreen.greenmail.base.GreenMailOperations;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
@@ -55,9 +58,11 @@ class SsoRegistrationMailTest {
     private static final ProviderProfile VERIFIED = new ProviderProfile("kc-2002",
             List.of(new EmailAddress("grace@example.org", true, true)), "grace", "Grace", "Hopper", Map.of("sub", "kc-2002"));
 
+    private static final GreenMailConfiguration SMTP_USER = GreenMailConfiguration.aConfig()
+            .withUser("noreply@example.com", "gatehouse", SMTP_PASSWORD);
+
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("noreply@example.com", "gatehouse", SMTP_PASSWORD));
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withConfiguration(SMTP_USER);
 
     private final InMemoryIdentityStore store = new InMemoryIdentityStore();
     private final InMemoryErrorLog errorLog = new InMemoryErrorLog();
@@ -107,7 +112,11 @@ class SsoRegistrationMailTest {
     }
 
     private static String confirmationToken() throws Exception {
-        MimeMessage[] received = SMTP.getReceivedMessages();
+        return confirmationToken(SMTP);
+    }
+
+    private static String confirmationToken(GreenMailOperations server) throws Exception {
+        MimeMessage[] received = server.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMultipart parts = (MimeMultipart) received[0].getContent();
         Matcher m = LINK.matcher(parts.getBodyPart(0).getContent().toString());
@@ -182,7 +191,9 @@ class SsoRegistrationMailTest {
         LoginEngine engine = engine(workingMail());
         login(engine);
         String token = confirmationToken();
-        assertThat(failureOf(login(engine))).as("before confirming").isEqualTo(FailureCode.ACCOUNT_INACTIVE);
+        assertThat(login(engine)).as("before confirming: the mail is on its way").isInstanceOfSatisfying(
+                LoginOutcome.AwaitingVerification.class, a -> assertThat(a.mailSent()).isTrue());
+        assertThat(SMTP.getReceivedMessages()).as("no second mail within a minute of the first").hasSize(1);
 
         LoginOutcome confirmed = engine.confirmEmail(token);
 
@@ -250,6 +261,74 @@ class SsoRegistrationMailTest {
         List<ErrorRecord> failed = records("sso.mail_failed");
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).data()).contains("refused the connection");
+    }
+
+    @Test
+    void whenTheSmtpServerWasDownAtSignUpTheNextSignInAfterItCameBackSendsTheLink() throws Exception {
+        int port = SmtpMailerTest.closedPort();
+        Map<String, String> env = new HashMap<>(workingMail());
+        env.put("SSO_EMAIL_PORT", Integer.toString(port));
+        LoginEngine engine = engine(env);
+        assertThat(login(engine)).isInstanceOfSatisfying(LoginOutcome.AwaitingVerification.class,
+                a -> assertThat(a.mailSent()).isFalse());
+        assertThat(records("sso.mail_failed")).hasSize(1);
+
+        GreenMail restarted = new GreenMail(new ServerSetup(port, SMTP.getSmtp().getBindTo(), ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(SMTP_USER);
+        restarted.start();
+        try {
+            assertThat(login(engine)).isInstanceOfSatisfying(LoginOutcome.AwaitingVerification.class,
+                    a -> assertThat(a.mailSent()).isTrue());
+
+            assertThat(engine.confirmEmail(confirmationToken(restarted))).isInstanceOf(LoginOutcome.EmailConfirmed.class);
+            assertThat(login(engine)).isInstanceOf(LoginOutcome.SignedIn.class);
+            assertThat(records("sso.mail_failed")).as("only the failure during the outage").hasSize(1);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    private static void assertInactiveWithoutANewLink(LoginEngine engine) {
+        assertThat(failureOf(login(engine))).isEqualTo(FailureCode.ACCOUNT_INACTIVE);
+        assertThat(SMTP.getReceivedMessages()).as("only the sign-up mail").hasSize(1);
+    }
+
+    @Test
+    void aUserDeactivatedAfterConfirmingGetsNoNewLinkBySigningInAgain() throws Exception {
+        LoginEngine engine = engine(workingMail());
+        login(engine);
+        engine.confirmEmail(confirmationToken());
+        store.update(onlyUser().withActive(false));
+        clock.advance(Duration.ofMinutes(5));
+
+        assertInactiveWithoutANewLink(engine);
+    }
+
+    @Test
+    void signingInAgainOnceTheLinksLifetimeSinceSignUpHasPassedSendsNoLink() throws Exception {
+        LoginEngine engine = engine(workingMail());
+        login(engine);
+
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+
+        assertInactiveWithoutANewLink(engine);
+    }
+
+    @Test
+    void signingInAgainAfterAMinuteSendsAFreshLinkThatWorks() throws Exception {
+        LoginEngine engine = engine(workingMail());
+        login(engine);
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(login(engine)).isInstanceOfSatisfying(LoginOutcome.AwaitingVerification.class,
+                a -> assertThat(a.mailSent()).isTrue());
+
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        Matcher second = LINK.matcher(((MimeMultipart) received[1].getContent()).getBodyPart(0).getContent().toString());
+        assertThat(second.find()).isTrue();
+        assertThat(engine.confirmEmail(second.group(1))).isInstanceOf(LoginOutcome.EmailConfirmed.class);
+        assertThat(onlyUser().active()).isTrue();
     }
 
     @Test

@@ -1,10 +1,15 @@
 package io.gatehouse.sso.jdbc;
 
 import io.gatehouse.sso.spi.PersistenceException;
+import io.gatehouse.sso.spi.StoreUnavailableException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,6 +33,12 @@ final class Database {
      */
     private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00", "90131");
     private static final int ATTEMPTS = 5;
+    /**
+     * PostgreSQL's states for a server that is going away or cannot take the connection (admin or crash shutdown,
+     * starting up, too many connections) and for a statement cut off by its time-out; class 08 (connection
+     * exception) is matched as a whole.
+     */
+    private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300", "57014");
 
     private final DataSource dataSource;
 
@@ -37,7 +48,9 @@ final class Database {
 
     /**
      * Runs {@code work} in a transaction. A unique-constraint violation becomes {@link DuplicateKeyException}
-     * (callers that expect races handle it); transient concurrency failures are retried.
+     * (callers that expect races handle it); transient concurrency failures are retried; a database that cannot
+     * be reached in time becomes {@link StoreUnavailableException} at once (retrying would only make the caller
+     * wait longer for the same answer).
      */
     <T> T transaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -47,7 +60,11 @@ final class Database {
                 if (isUniqueViolation(e)) {
                     throw new DuplicateKeyException(e);
                 }
-                if (attempt < ATTEMPTS && TRANSIENT.contains(e.getSQLState())) {
+                if (isUnavailable(e)) {
+                    throw new StoreUnavailableException("the database is unavailable (SQLState " + e.getSQLState() + "): "
+                            + e.getMessage(), e);
+                }
+                if (attempt < ATTEMPTS && e.getSQLState() != null && TRANSIENT.contains(e.getSQLState())) {
                     pause(attempt);
                     continue;
                 }
@@ -61,18 +78,34 @@ final class Database {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
+                restoreAutoCommit(c, autoCommit, e);
                 throw e;
-            } finally {
-                if (autoCommit) {
-                    // hand a pooled connection back the way it came
-                    c.setAutoCommit(true);
-                }
+            }
+            restoreAutoCommit(c, autoCommit, null);
+            return result;
+        }
+    }
+
+    /**
+     * Hands a pooled connection back the way it came. On a connection that broke (the failure being thrown says why)
+     * this fails too, and must not hide that failure; after a commit it must not turn the committed work into an
+     * error (a pool discards or resets the connection anyway).
+     */
+    private static void restoreAutoCommit(Connection c, boolean autoCommit, Throwable failure) {
+        if (!autoCommit) {
+            return;
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
             }
         }
     }
@@ -84,6 +117,25 @@ final class Database {
             // the original failure matters more; closing the connection discards the transaction anyway
             cause.addSuppressed(rollbackFailure);
         }
+    }
+
+    /**
+     * A connection that could not be had or broke, decided by the JDBC exception types drivers and pools use for
+     * it (HikariCP's pool time-out is a {@link SQLTransientConnectionException}; H2's lost connection a
+     * {@link SQLNonTransientConnectionException}) and by SQLState, never by message text.
+     */
+    static boolean isUnavailable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof SQLTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || UNAVAILABLE.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isUniqueViolation(SQLException e) {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -109,23 +110,45 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
     @Override
     public Optional<SocialToken> findToken(String provider, String uid) {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT t.account_id, t.access_token_sealed,"
-                    + " t.refresh_token_sealed, t.expires_at, t.scopes FROM sso_social_token t"
-                    + " JOIN sso_social_account a ON a.id = t.account_id WHERE a.provider = ? AND a.uid = ?")) {
-                s.setString(1, provider);
-                s.setString(2, uid);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    String rowKey = Long.toString(rs.getLong("account_id"));
-                    return Optional.of(new SocialToken(
-                            cipher.open(SealedColumn.ACCESS_TOKEN, rowKey, rs.getString("access_token_sealed")),
-                            cipher.open(SealedColumn.REFRESH_TOKEN, rowKey, rs.getString("refresh_token_sealed")),
-                            Timestamps.get(rs, "expires_at"), Scopes.parse(rs.getString("scopes"))));
-                }
-            }
+            Optional<Row> row = find(c, provider, uid, false);
+            return row.isEmpty() ? Optional.empty() : readToken(c, row.get().id());
         });
+    }
+
+    /** Compares and replaces under the account row's lock, which every writer of the account's token takes. */
+    @Override
+    public boolean replaceToken(String provider, String uid, SocialToken expected, SocialToken replacement) {
+        return db.transaction(c -> {
+            Optional<Row> row = find(c, provider, uid, true);
+            if (row.isEmpty() || !Objects.equals(readToken(c, row.get().id()).orElse(null), expected)) {
+                return false;
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM sso_social_token WHERE account_id = ?")) {
+                s.setLong(1, row.get().id());
+                s.executeUpdate();
+            }
+            if (replacement != null) {
+                insertToken(c, row.get().id(), replacement);
+            }
+            return true;
+        });
+    }
+
+    private Optional<SocialToken> readToken(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT access_token_sealed, refresh_token_sealed, expires_at,"
+                + " scopes FROM sso_social_token WHERE account_id = ?")) {
+            s.setLong(1, accountId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String rowKey = Long.toString(accountId);
+                return Optional.of(new SocialToken(
+                        cipher.open(SealedColumn.ACCESS_TOKEN, rowKey, rs.getString("access_token_sealed")),
+                        cipher.open(SealedColumn.REFRESH_TOKEN, rowKey, rs.getString("refresh_token_sealed")),
+                        Timestamps.get(rs, "expires_at"), Scopes.parse(rs.getString("scopes"))));
+            }
+        }
     }
 
     @Override
@@ -249,15 +272,21 @@ final class JdbcSocialAccounts implements SocialAccountRepository {
             updated = s.executeUpdate();
         }
         if (updated == 0) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO sso_social_token"
-                    + " (account_id, access_token_sealed, refresh_token_sealed, expires_at, scopes) VALUES (?, ?, ?, ?, ?)")) {
-                s.setLong(1, accountId);
-                s.setString(2, access);
-                s.setString(3, cipher.seal(SealedColumn.REFRESH_TOKEN, rowKey, token.refreshToken()));
-                Timestamps.set(s, 4, token.expiresAt());
-                s.setString(5, Scopes.format(token.scopes()));
-                s.executeUpdate();
-            }
+            insertToken(c, accountId, token);
+        }
+    }
+
+    /** Inserts the token of an account that has none, exactly as given. */
+    private void insertToken(Connection c, long accountId, SocialToken token) throws SQLException {
+        String rowKey = Long.toString(accountId);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sso_social_token"
+                + " (account_id, access_token_sealed, refresh_token_sealed, expires_at, scopes) VALUES (?, ?, ?, ?, ?)")) {
+            s.setLong(1, accountId);
+            s.setString(2, cipher.seal(SealedColumn.ACCESS_TOKEN, rowKey, token.accessToken()));
+            s.setString(3, cipher.seal(SealedColumn.REFRESH_TOKEN, rowKey, token.refreshToken()));
+            Timestamps.set(s, 4, token.expiresAt());
+            s.setString(5, Scopes.format(token.scopes()));
+            s.executeUpdate();
         }
     }
 

@@ -3,6 +3,7 @@ package io.gatehouse.sso.jdbc;
 import io.gatehouse.sso.spi.ErrorLog;
 import io.gatehouse.sso.spi.GroupStore;
 import io.gatehouse.sso.spi.PersistenceException;
+import io.gatehouse.sso.spi.SessionRegistry;
 import io.gatehouse.sso.spi.SettingsStore;
 import io.gatehouse.sso.spi.SingleUseValues;
 import io.gatehouse.sso.spi.SocialAccountRepository;
@@ -19,7 +20,7 @@ import java.util.Objects;
 
 /**
  * Every Gatehouse store on one JDBC database (H2 or PostgreSQL): social apps, social accounts with their
- * tokens, users, groups, login settings, the error log and the single-use values. {@link #create} brings the schema up to date
+ * tokens, users, groups, login settings, the error log, the single-use values and the sign-in sessions. {@link #create} brings the schema up to date
  * and checks the keys; afterwards each call borrows a connection from the host's {@link DataSource} for one
  * short transaction, so any number of application nodes can share the database. Thread-safe.
  *
@@ -31,6 +32,7 @@ import java.util.Objects;
  * LoginEngine engine = LoginEngine.builder(config)
  *         .apps(stores.socialApps()).accounts(stores.socialAccounts()).users(stores.users())
  *         .settings(stores.settings()).errorLog(stores.errorLog()).singleUseValues(stores.singleUseValues())
+ *         .sessionRegistry(stores.sessions())
  *         .build();
  * }</pre>
  */
@@ -46,6 +48,7 @@ public final class JdbcStores {
     private final JdbcSettings settings;
     private final JdbcErrorLog errorLog;
     private final JdbcSingleUseValues singleUseValues;
+    private final JdbcSessionRegistry sessions;
 
     private JdbcStores(Database db, ColumnCipher cipher, int schemaVersion) {
         this.schemaVersion = schemaVersion;
@@ -57,6 +60,7 @@ public final class JdbcStores {
         this.settings = new JdbcSettings(db);
         this.errorLog = new JdbcErrorLog(db);
         this.singleUseValues = new JdbcSingleUseValues(db, Clock.systemUTC());
+        this.sessions = new JdbcSessionRegistry(db, cipher, Clock.systemUTC());
     }
 
     /**
@@ -143,6 +147,14 @@ public final class JdbcStores {
      */
     public SingleUseValues singleUseValues() {
         return singleUseValues;
+    }
+
+    /**
+     * The sign-in sessions (their ID tokens encrypted at rest), shared by every node on this database: give it to the
+     * login engine so that a back-channel logout received by one node ends a session held on another.
+     */
+    public SessionRegistry sessions() {
+        return sessions;
     }
 
     /** The schema version after start-up migrations; 0 when opened {@link #withoutMigrations}. */

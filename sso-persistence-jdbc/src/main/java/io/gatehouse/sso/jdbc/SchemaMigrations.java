@@ -37,7 +37,7 @@ final class SchemaMigrations {
      * The scripts, oldest first. Listed here because a jar's folder cannot be listed portably. They are not
      * under the class-path root {@code db/migration}, where a host's own Flyway would pick them up as its own.
      */
-    private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__single_use_values.sql",
+    private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__single_use_values.sql", "V3__sessions.sql",
             "V5__error_log_counts_and_token_scopes.sql");
     private static final String FOLDER = "/io/gatehouse/sso/jdbc/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
@@ -58,6 +58,11 @@ final class SchemaMigrations {
         this.db = db;
         this.dialect = dialect;
         this.scripts = List.copyOf(scripts);
+    }
+
+    /** The scripts' file names, oldest first: what a host's own Flyway or Liquibase applies. */
+    static List<String> scriptNames() {
+        return SCRIPTS;
     }
 
     /** The newest schema version this code knows. */

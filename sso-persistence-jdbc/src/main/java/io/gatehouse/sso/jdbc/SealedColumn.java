@@ -17,9 +17,10 @@ record SealedColumn(String table, String rowKey, String column) {
     static final SealedColumn APP_KEY = new SealedColumn("sso_social_app", "id", "app_key_sealed");
     static final SealedColumn ACCESS_TOKEN = new SealedColumn("sso_social_token", "account_id", "access_token_sealed");
     static final SealedColumn REFRESH_TOKEN = new SealedColumn("sso_social_token", "account_id", "refresh_token_sealed");
+    static final SealedColumn SESSION_ID_TOKEN = new SealedColumn("sso_session", "id", "id_token_sealed");
 
     /** Every encrypted column; start-up checks and key rotation walk them all. */
-    static final List<SealedColumn> ALL = List.of(APP_SECRET, APP_KEY, ACCESS_TOKEN, REFRESH_TOKEN);
+    static final List<SealedColumn> ALL = List.of(APP_SECRET, APP_KEY, ACCESS_TOKEN, REFRESH_TOKEN, SESSION_ID_TOKEN);
 
     byte[] associatedData(String rowKeyValue) {
         return ("gatehouse:" + table + "." + column + ":" + rowKeyValue).getBytes(StandardCharsets.UTF_8);

@@ -1,17 +1,21 @@
 package io.gatehouse.sso.jdbc;
 
 import io.gatehouse.sso.spi.ErrorLog;
+import io.gatehouse.sso.spi.SessionRegistry;
 import io.gatehouse.sso.spi.SettingsStore;
 import io.gatehouse.sso.spi.SingleUseValues;
+import io.gatehouse.sso.spi.SocialAccountRepository;
 import io.gatehouse.sso.spi.SocialAppRepository;
 import io.gatehouse.sso.testkit.ErrorLogContract;
 import io.gatehouse.sso.testkit.ErrorLogFloodContract;
 import io.gatehouse.sso.testkit.GroupStoreContract;
 import io.gatehouse.sso.testkit.IdentityStores;
+import io.gatehouse.sso.testkit.SessionRegistryContract;
 import io.gatehouse.sso.testkit.SettingsStoreContract;
 import io.gatehouse.sso.testkit.SingleUseValuesContract;
 import io.gatehouse.sso.testkit.SocialAccountRepositoryContract;
 import io.gatehouse.sso.testkit.SocialAppRepositoryContract;
+import io.gatehouse.sso.testkit.TokenCompareAndSetContract;
 import io.gatehouse.sso.testkit.UserDirectoryContract;
 import org.junit.jupiter.api.Nested;
 
@@ -110,6 +114,49 @@ abstract class DatabaseSuite {
         protected int concurrentUses() {
             // each call takes its own connection: stay well inside a test server's connection limit
             return 16;
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionRegistryContract {
+        private DataSource shared;
+
+        @Override
+        protected SessionRegistry newRegistry() {
+            shared = freshDatabase();
+            return JdbcStores.create(shared, TestKeys.k1()).sessions();
+        }
+
+        /** Another node: its own stores over the same database. */
+        @Override
+        protected SessionRegistry anotherNode() {
+            return JdbcStores.create(shared, TestKeys.k1()).sessions();
+        }
+
+        @Override
+        protected int concurrentEnds() {
+            return 8;
+        }
+    }
+
+    @Nested
+    class TokenCompareAndSet extends TokenCompareAndSetContract {
+        private DataSource shared;
+
+        @Override
+        protected IdentityStores newStores() {
+            shared = freshDatabase();
+            return identity(JdbcStores.create(shared, TestKeys.k1()));
+        }
+
+        @Override
+        protected SocialAccountRepository anotherNode() {
+            return JdbcStores.create(shared, TestKeys.k1()).socialAccounts();
+        }
+
+        @Override
+        protected int concurrentCallers() {
+            return 8;
         }
     }
 

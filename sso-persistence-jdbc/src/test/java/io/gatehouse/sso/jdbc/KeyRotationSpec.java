@@ -4,6 +4,7 @@ import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
+import io.gatehouse.sso.spi.SsoSession;
 import io.gatehouse.sso.spi.UserDraft;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ abstract class KeyRotationSpec {
     private static final String SEALED_VALUES = "SELECT secret_sealed FROM sso_social_app UNION ALL"
             + " SELECT app_key_sealed FROM sso_social_app UNION ALL"
             + " SELECT access_token_sealed FROM sso_social_token UNION ALL"
-            + " SELECT refresh_token_sealed FROM sso_social_token";
+            + " SELECT refresh_token_sealed FROM sso_social_token UNION ALL"
+            + " SELECT id_token_sealed FROM sso_session";
 
     private DataSource dataSource;
     private String appId;
@@ -37,6 +39,8 @@ abstract class KeyRotationSpec {
                 .key("app-key").build()).id();
         stores.users().register(new Registration(new UserDraft("ada", "", "", "", true),
                 new IdentitySignIn("github", "1", Map.of(), new SocialToken("at", "rt", null), Instant.EPOCH), Set.of()));
+        stores.sessions().add(new SsoSession("h-1", "1", "keycloak", appId, "sub-1", "sid-1", "id-token-1", Instant.now(),
+                Instant.now().plusSeconds(3600), null));
     }
 
     private List<String> sealedValues() throws Exception {
@@ -67,9 +71,9 @@ abstract class KeyRotationSpec {
     void reencryptRewritesEveryValueUnderTheCurrentKeyIdAndThenTheOldKeyCanBeDropped() throws Exception {
         JdbcStores rotating = JdbcStores.create(dataSource, TestKeys.k2ReadingK1());
 
-        assertThat(rotating.reencryptSecrets()).isEqualTo(4);
+        assertThat(rotating.reencryptSecrets()).isEqualTo(5);
 
-        assertThat(sealedValues()).hasSize(4).allSatisfy(v -> assertThat(v).startsWith("v1:k2:"));
+        assertThat(sealedValues()).hasSize(5).allSatisfy(v -> assertThat(v).startsWith("v1:k2:"));
         assertThat(rotating.reencryptSecrets()).as("a second run has nothing left to do").isZero();
         JdbcStores withoutOldKey = JdbcStores.create(dataSource, TestKeys.k2());
         SocialApp app = withoutOldKey.socialApps().findById(appId).orElseThrow();
@@ -77,5 +81,6 @@ abstract class KeyRotationSpec {
         assertThat(app.key()).isEqualTo("app-key");
         assertThat(withoutOldKey.socialAccounts().findToken("github", "1").orElseThrow())
                 .isEqualTo(new SocialToken("at", "rt", null));
+        assertThat(withoutOldKey.sessions().find("h-1").orElseThrow().idToken()).isEqualTo("id-token-1");
     }
 }

@@ -33,7 +33,7 @@ abstract class MigrationSpec {
         JdbcStores stores = JdbcStores.create(dataSource, TestKeys.k1());
 
         assertThat(stores.schemaVersion()).isEqualTo(SchemaMigrations.latestVersion());
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "5");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "3", "5");
     }
 
     @Test
@@ -43,7 +43,7 @@ abstract class MigrationSpec {
         JdbcStores again = JdbcStores.create(dataSource, TestKeys.k1());
 
         assertThat(again.settings().get("LOGIN_ENABLE_SSO")).contains("true");
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "5");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "3", "5");
     }
 
     @Test
@@ -92,14 +92,16 @@ abstract class MigrationSpec {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "5");
+        assertThat(RawTables.column(dataSource, "SELECT version FROM sso_schema_version ORDER BY version")).containsExactly("1", "2", "3", "5");
     }
 
     @Test
     void withoutMigrationsTheHostsOwnSchemaIsUsedAndNoHistoryIsWritten() throws Exception {
-        // what the host's Flyway or Liquibase runs from classpath:io/gatehouse/sso/jdbc/migration
-        for (String statement : SchemaMigrations.statements(SchemaMigrations.load("V1__init.sql").sql())) {
-            RawTables.update(dataSource, statement);
+        // what the host's Flyway or Liquibase runs from classpath:io/gatehouse/sso/jdbc/migration: every script
+        for (String script : SchemaMigrations.scriptNames()) {
+            for (String statement : SchemaMigrations.statements(SchemaMigrations.load(script).sql())) {
+                RawTables.update(dataSource, statement);
+            }
         }
 
         JdbcStores stores = JdbcStores.withoutMigrations(dataSource, TestKeys.k1());

@@ -27,6 +27,10 @@ class SchemaMigrationsTest {
         assertThat(v2.description()).isEqualTo("single_use_values");
         assertThat(v2.checksum()).hasSize(64);
         assertThat(SchemaMigrations.statements(v2.sql())).hasSize(4);
+        SchemaMigrations.Script v3 = SchemaMigrations.load("V3__sessions.sql");
+        assertThat(v3.version()).isEqualTo(3);
+        assertThat(v3.description()).isEqualTo("sessions");
+        assertThat(SchemaMigrations.statements(v3.sql())).hasSize(4);
         SchemaMigrations.Script v5 = SchemaMigrations.load("V5__error_log_counts_and_token_scopes.sql");
         assertThat(v5.version()).isEqualTo(5);
         assertThat(SchemaMigrations.statements(v5.sql())).hasSize(9);

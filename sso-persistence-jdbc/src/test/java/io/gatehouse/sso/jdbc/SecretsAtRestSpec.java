@@ -5,6 +5,7 @@ import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
+import io.gatehouse.sso.spi.SsoSession;
 import io.gatehouse.sso.spi.User;
 import io.gatehouse.sso.spi.UserDraft;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +29,10 @@ abstract class SecretsAtRestSpec {
     protected abstract DataSource freshDatabase();
 
     private static final Instant T = Instant.parse("2026-02-03T04:05:06Z");
+    /** Sessions expire after it: expired ones may be deleted by any later call. */
+    private static final Instant LATER = Instant.now().plusSeconds(3600);
     private static final List<String> PLAIN = List.of("app-secret-3f9c1a", "app-key-77d2e0", "access-token-a1b2c3",
-            "refresh-token-d4e5f6", "linked-access-9z8y", "login-access-5k4j", "login-refresh-3h2g");
+            "refresh-token-d4e5f6", "linked-access-9z8y", "login-access-5k4j", "login-refresh-3h2g", "session-id-token-7q6w");
 
     private DataSource dataSource;
     private JdbcStores stores;
@@ -46,6 +49,8 @@ abstract class SecretsAtRestSpec {
         stores.socialAccounts().link(ada.id(), new IdentitySignIn("github", "42", Map.of(), new SocialToken(PLAIN.get(4), null, null), T));
         stores.socialAccounts().recordLogin(new IdentitySignIn("github", "42", Map.of(), new SocialToken(PLAIN.get(5), PLAIN.get(6), T), T));
         stores.errorLog().append(ErrorRecord.of(T, "sso.test", "info", "data", "auth:/x"));
+        stores.sessions().add(new SsoSession("handle-1", ada.id(), "keycloak", "app-1", "ada-sub", "sid-1", PLAIN.get(7), T,
+                LATER, null));
     }
 
     @Test
@@ -71,6 +76,20 @@ abstract class SecretsAtRestSpec {
                 .isEqualTo(PLAIN.get(3));
         assertThat(stores.socialAccounts().findToken("github", "42").orElseThrow())
                 .isEqualTo(new SocialToken(PLAIN.get(5), PLAIN.get(6), T));
+        assertThat(stores.sessions().find("handle-1").orElseThrow().idToken()).isEqualTo(PLAIN.get(7));
+    }
+
+    @Test
+    void aSessionsIdTokenCopiedToAnotherSessionDoesNotDecrypt() throws Exception {
+        stores.sessions().add(new SsoSession("handle-2", "1", "keycloak", "app-1", "bob-sub", "sid-2", "another-id-token", T,
+                LATER, null));
+        RawTables.update(dataSource, "UPDATE sso_session SET id_token_sealed = (SELECT id_token_sealed FROM sso_session"
+                + " WHERE handle = 'handle-1') WHERE handle = 'handle-2'");
+
+        assertThatThrownBy(() -> stores.sessions().find("handle-2"))
+                .isInstanceOf(SecretDecryptionException.class)
+                .hasMessageContaining("sso_session.id_token_sealed")
+                .hasMessageNotContaining(PLAIN.get(7));
     }
 
     @Test

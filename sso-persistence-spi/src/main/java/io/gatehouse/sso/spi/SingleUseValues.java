@@ -21,7 +21,8 @@ import java.time.Instant;
  *   <li>Values are compared exactly (case matters). Gatehouse's values are no secrets (a purpose prefix and a
  *       digest or an id) and are at most {@value #MAX_LENGTH} characters long.</li>
  *   <li>Once {@code expiresAt} has passed the value may be forgotten, and a later call with it is a first use
- *       again; a refused call does not extend the expiry.</li>
+ *       again; a refused call does not extend the expiry. So a call with an expiry already past (Gatehouse passes
+ *       the epoch) answers whether the value is in use without leaving a use behind.</li>
  *   <li>Forgetting expired values must never hold up a call (no table lock).</li>
  * </ul>
  */

@@ -48,6 +48,22 @@ public interface SocialAccountRepository {
     /** Forgets an identity's stored token (the link stays); false when none was stored. */
     boolean deleteToken(String provider, String uid);
 
+    /**
+     * Compare-and-set of an identity's token, atomic on every node sharing the store: when the stored token
+     * equals {@code expected} ({@code null}: none is stored), it becomes {@code replacement} exactly as given
+     * ({@code null} removes it); otherwise nothing changes. A token refresh stores its result this way, so a
+     * token that a sign-in or another node's refresh wrote meanwhile is never overwritten.
+     *
+     * <pre>{@code
+     * if (!accounts.replaceToken("keycloak", sub, read, refreshed.mergedOver(read))) {
+     *     // someone else changed it first; read it again
+     * }
+     * }</pre>
+     *
+     * @return true when the token was replaced; false when the identity is not linked or its token differed
+     */
+    boolean replaceToken(String provider, String uid, SocialToken expected, SocialToken replacement);
+
     /** Removes a link of this user, with its token; false when the user had no such link. */
     boolean unlink(String userId, String provider, String uid);
 }

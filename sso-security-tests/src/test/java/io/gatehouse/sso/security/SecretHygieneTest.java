@@ -5,29 +5,37 @@ import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.CallbackRequest;
 import io.gatehouse.sso.core.LoginOutcome;
 import io.gatehouse.sso.core.LoginRequest;
+import io.gatehouse.sso.core.LogoutOutcome;
+import io.gatehouse.sso.core.TokenOutcome;
 import io.gatehouse.sso.core.config.ConfigException;
 import io.gatehouse.sso.core.config.ConfigValues;
 import io.gatehouse.sso.core.config.GatehouseConfig;
 import io.gatehouse.sso.core.oidc.OidcProfiles;
 import io.gatehouse.sso.core.oidc.OidcTokens;
 import io.gatehouse.sso.core.provider.CodeExchange;
+import io.gatehouse.sso.core.provider.IdpSession;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.settings.SettingKey;
 import io.gatehouse.sso.core.transaction.LoginTransaction;
+import io.gatehouse.sso.core.transaction.LogoutTransaction;
 import io.gatehouse.sso.core.transaction.Seal;
+import io.gatehouse.sso.core.transaction.TransactionCookie;
 import io.gatehouse.sso.fixtures.EngineFixture;
 import io.gatehouse.sso.spi.IdentitySignIn;
 import io.gatehouse.sso.spi.Registration;
 import io.gatehouse.sso.spi.SocialApp;
 import io.gatehouse.sso.spi.SocialToken;
+import io.gatehouse.sso.spi.SsoSession;
 import io.gatehouse.sso.spi.UserDraft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +111,22 @@ class SecretHygieneTest {
     void aLoginTransactionPrintsNoStateNonceOrVerifier() {
         assertClean(new LoginTransaction("state-a1s2d3f4g5", "nonce-p0o9i8u7y6t5", "verifier-z9y8x7w6v5u4", "openid_connect",
                 "1", AuthProcess.LOGIN, "/", null, Instant.now()), "state-a1s2d3f4g5", "nonce-p0o9i8u7y6t5", "verifier-z9y8x7w6v5u4");
+    }
+
+    @Test
+    void aSignInSessionPrintsNoIdTokenAndAnIdpSessionNoSid() {
+        assertClean(new SsoSession("handle-q1w2e3r4", "7", "keycloak", "app-1", "sub", "sid-z8x7c6v5", "eyJ.ID-TOKEN-p0o9i8", Instant.now(),
+                Instant.now().plusSeconds(60), null), "handle-q1w2e3r4", "sid-z8x7c6v5", "eyJ.ID-TOKEN-p0o9i8");
+        assertClean(new IdpSession("sub", "sid-z8x7c6v5", "eyJ.ID-TOKEN-p0o9i8"), "sid-z8x7c6v5", "eyJ.ID-TOKEN-p0o9i8");
+    }
+
+    @Test
+    void aTokenOutcomeAndALogoutRedirectPrintNoTokenOrStateOrHint() {
+        assertClean(new TokenOutcome.Current(ACCESS, Instant.now(), true));
+        assertClean(new LogoutOutcome.Redirect(URI.create("https://idp.example/logout?id_token_hint=eyJ.ID-TOKEN-p0o9i8&state=st-k9j8"),
+                new TransactionCookie(LogoutTransaction.COOKIE, "SEALED-LOGOUT-m1n2", "/accounts/", Duration.ofMinutes(10), true, "Lax"), "/"),
+                "eyJ.ID-TOKEN-p0o9i8", "st-k9j8", "SEALED-LOGOUT-m1n2");
+        assertClean(new LogoutTransaction("st-k9j8-state-value", "/", "keycloak"), "st-k9j8-state-value");
     }
 
     @Test

@@ -172,6 +172,14 @@ final class SecurityBench implements AutoCloseable {
             assertThat(f.failure().errorLogId()).isNotNull();
             assertThat(f.next()).startsWith("/").doesNotStartWith("//");
         });
+        return assertOnlyRecorded(code, path);
+    }
+
+    /**
+     * The rest of the refusal contract, for any kind of outcome: exactly one new error-log record of that kind on that
+     * path without any secret, no secret in the log lines written meanwhile, and nothing persisted.
+     */
+    ErrorRecord assertOnlyRecorded(FailureCode code, String path) {
         List<ErrorRecord> added = new ArrayList<>(fx.errors().subList(baselineErrors, fx.errors().size()));
         assertThat(added).as("new error-log records").singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(code.kind());

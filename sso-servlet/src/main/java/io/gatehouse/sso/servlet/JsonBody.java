@@ -20,6 +20,10 @@ final class JsonBody {
     record Error(int status, String code, String message, String errorLogId) {
     }
 
+    /** A refused back-channel logout (OpenID Connect Back-Channel Logout 1.0 section 2.8: OAuth 2.0's error format). */
+    record BackChannelError(String error, String errorDescription) {
+    }
+
     /** {@code POST /accounts/<provider>/disconnect/} succeeded. */
     record Disconnected(String provider, String uid, boolean disconnected) {
     }

@@ -2,6 +2,7 @@ package io.gatehouse.sso.servlet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.gatehouse.sso.core.FailureCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 final class Responder {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final PageRenderer pages;
 
@@ -41,13 +44,29 @@ final class Responder {
         response.getOutputStream().write(body);
     }
 
-    /** A failure as JSON when the client asked for it, else as a page. */
+    /**
+     * A failure as JSON when the client asked for it, else as a page. A 503 (store unreachable, node stopping) says
+     * when to try again, and a stopping node closes the connection so the client's next request reaches another node.
+     */
     void error(HttpServletRequest request, HttpServletResponse response, Page.Error error) throws IOException {
+        if (error.status() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        if (FailureCode.SHUTTING_DOWN.code().equals(error.code())) {
+            response.setHeader("Connection", "close");
+        }
         if (AcceptHeader.wantsJson(request.getHeader("Accept"))) {
             json(response, error.status(), new JsonBody.Error(error.status(), error.code(), error.message(), error.errorLogId()));
         } else {
             page(request, response, error);
         }
+    }
+
+    /** A status without body (the back-channel logout's success). */
+    void empty(HttpServletResponse response, int status) {
+        headers(response);
+        response.setStatus(status);
+        response.setContentLength(0);
     }
 
     void json(HttpServletResponse response, int status, Object body) throws IOException {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * optional, as in allauth's URLs it is the canonical form.
  *
  * @param kind     which route
- * @param provider the provider route id ({@code LOGIN}, {@code CALLBACK}, {@code DISCONNECT}), else null
+ * @param provider the provider route id ({@code LOGIN}, {@code CALLBACK}, {@code DISCONNECT}, {@code BACKCHANNEL_LOGOUT}), else null
  * @param token    the confirmation token ({@code CONFIRM_EMAIL}), else null
  */
 record Route(Kind kind, String provider, String token) {
@@ -17,12 +17,26 @@ record Route(Kind kind, String provider, String token) {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{1,8192}");
 
     enum Kind {
-        PROVIDERS("GET"), LOGIN("GET, POST"), CALLBACK("GET"), DISCONNECT("POST"), CONFIRM_EMAIL("GET, POST"), SIGNUP("GET, POST");
+        PROVIDERS("GET"), LOGIN("GET, POST"), CALLBACK("GET"), DISCONNECT("POST"), CONFIRM_EMAIL("GET, POST"), SIGNUP("GET, POST"),
+        LOGOUT("POST"), LOGOUT_CALLBACK("GET"),
+        /** The IdP posts here server to server: no browser, so no Origin to check; the signed logout token is the proof. */
+        BACKCHANNEL_LOGOUT("POST", false);
 
         private final String allow;
+        private final boolean csrfChecked;
 
         Kind(String allow) {
+            this(allow, true);
+        }
+
+        Kind(String allow, boolean csrfChecked) {
             this.allow = allow;
+            this.csrfChecked = csrfChecked;
+        }
+
+        /** Whether a POST here must pass the {@link CsrfCheck}. */
+        boolean csrfChecked() {
+            return csrfChecked;
         }
 
         /** The {@code Allow} header value. */
@@ -51,6 +65,12 @@ record Route(Kind kind, String provider, String token) {
         if (s.length == 1 && s[0].equals("signup")) {
             return Optional.of(new Route(Kind.SIGNUP, null, null));
         }
+        if (s.length == 1 && s[0].equals("logout")) {
+            return Optional.of(new Route(Kind.LOGOUT, null, null));
+        }
+        if (s.length == 2 && s[0].equals("logout") && s[1].equals("callback")) {
+            return Optional.of(new Route(Kind.LOGOUT_CALLBACK, null, null));
+        }
         if (s.length == 2 && s[0].equals("confirm-email") && TOKEN.matcher(s[1]).matches()) {
             return Optional.of(new Route(Kind.CONFIRM_EMAIL, null, s[1]));
         }
@@ -63,6 +83,9 @@ record Route(Kind kind, String provider, String token) {
             }
             if (s.length == 2 && s[1].equals("disconnect")) {
                 return Optional.of(new Route(Kind.DISCONNECT, s[0], null));
+            }
+            if (s.length == 2 && s[1].equals("backchannel-logout")) {
+                return Optional.of(new Route(Kind.BACKCHANNEL_LOGOUT, s[0], null));
             }
         }
         return Optional.empty();

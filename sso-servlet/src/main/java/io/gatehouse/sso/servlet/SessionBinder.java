@@ -3,6 +3,7 @@ package io.gatehouse.sso.servlet;
 import io.gatehouse.sso.spi.User;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import java.util.Optional;
 
@@ -36,4 +37,16 @@ public interface SessionBinder {
 
     /** The signed-in user's id (the {@link User#id()} given to {@link #signIn}), or empty. */
     Optional<String> currentUserId(HttpServletRequest request);
+
+    /**
+     * Signs the user out: at {@code POST /accounts/logout/}, and when the {@link EndedSessionFilter} finds that the
+     * sign-in session ended elsewhere (the IdP's back-channel logout, on any node). The default invalidates the HTTP
+     * session; a host that keeps its authentication elsewhere clears it here too.
+     */
+    default void signOut(HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
 }

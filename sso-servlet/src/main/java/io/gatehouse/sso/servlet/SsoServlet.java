@@ -44,9 +44,11 @@ import java.util.function.Supplier;
  *   <li>{@code POST /accounts/<provider>/disconnect/} ({@code uid}) removes a linked identity</li>
  *   <li>{@code GET|POST /accounts/signup/} completes a pending sign-up when auto-fill is off</li>
  *   <li>{@code GET|POST /accounts/confirm-email/<token>/} confirms an email address</li>
+ *   <li>{@code POST /accounts/logout/} signs out, at the IdP too ({@link LogoutRoutes}); {@code GET /accounts/logout/callback/}</li>
+ *   <li>{@code POST /accounts/<provider>/backchannel-logout/} the IdP's back-channel logout ({@link BackChannelLogoutRoute})</li>
  * </ul>
  *
- * Every POST passes the {@link CsrfCheck}. Failures become an error page or JSON (by {@code Accept})
+ * Every POST but the IdP's back-channel logout passes the {@link CsrfCheck}. Failures become an error page or JSON (by {@code Accept})
  * with the failure's code, message and error-log id, never a stack trace.
  *
  * <pre>{@code
@@ -87,6 +89,8 @@ public class SsoServlet extends HttpServlet {
     private CsrfCheck csrfCheck;
     private PageRenderer pageRenderer;
     private Responder responder;
+    private LogoutRoutes logoutRoutes;
+    private BackChannelLogoutRoute backChannelLogout;
 
     /** For containers that instantiate the servlet (web.xml): the collaborators come from servlet-context attributes. */
     public SsoServlet() {
@@ -117,6 +121,8 @@ public class SsoServlet extends HttpServlet {
         csrfCheck = orAttribute(csrfCheck, context, CSRF_CHECK_ATTRIBUTE, CsrfCheck.class, CsrfCheck::sameOrigin);
         pageRenderer = orAttribute(pageRenderer, context, PAGE_RENDERER_ATTRIBUTE, PageRenderer.class, MinimalPageRenderer::new);
         responder = new Responder(pageRenderer);
+        logoutRoutes = new LogoutRoutes(engine, sessionBinder, responder);
+        backChannelLogout = new BackChannelLogoutRoute(engine, responder);
         ServletRegistration registration = context.getServletRegistration(getServletName());
         if (registration != null) {
             for (String mapping : registration.getMappings()) {
@@ -210,7 +216,7 @@ public class SsoServlet extends HttpServlet {
             return;
         }
         boolean post = method.equals("POST");
-        if (post && !csrfCheck.allows(request, mount.ssoBase())) {
+        if (post && route.kind().csrfChecked() && !csrfCheck.allows(request, mount.ssoBase())) {
             LOG.warn("SSO request {} refused by the CSRF check (Origin/Referer not of this site)", route);
             String errorId = adminRecord("sso.csrf_failed", "A POST to an SSO route was refused by the CSRF check "
                     + "(its Origin/Referer is not this site): a forged cross-site request, or a proxy dropping the headers", parsed);
@@ -226,6 +232,9 @@ public class SsoServlet extends HttpServlet {
             case DISCONNECT -> disconnect(request, response, mount, route.provider());
             case CONFIRM_EMAIL -> confirmEmail(request, response, mount, route.token(), post);
             case SIGNUP -> signup(request, response, mount, post);
+            case LOGOUT -> logoutRoutes.logout(request, response, mount);
+            case LOGOUT_CALLBACK -> logoutRoutes.callback(request, response, mount);
+            case BACKCHANNEL_LOGOUT -> backChannelLogout.receive(request, response, mount, route.provider());
         }
     }
 
@@ -378,7 +387,8 @@ public class SsoServlet extends HttpServlet {
         request.setAttribute(OUTCOME_ATTRIBUTE, outcome);
         // Java 17 has no pattern switch: one branch per LoginOutcome kind
         if (outcome instanceof LoginOutcome.Redirect r) {
-            TransactionCookies.set(response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());
+            TransactionCookies.begin(request, response, r.cookie(), mount.ssoPath(r.cookie().path()),
+                    mount.https() || request.isSecure());
             responder.redirect(response, r.location().toString());
         } else if (outcome instanceof LoginOutcome.SignedIn s) {
             HttpSession session = request.getSession(false);
@@ -386,6 +396,7 @@ public class SsoServlet extends HttpServlet {
                 session.removeAttribute(PendingSignupForm.ATTRIBUTE);
             }
             sessionBinder.signIn(request, response, s.user());
+            SsoSessionAttribute.bind(request, s.sessionId());
             responder.redirect(response, mount.appUrl(s.next()));
         } else if (outcome instanceof LoginOutcome.Connected c) {
             responder.redirect(response, mount.appUrl(c.next()));

@@ -22,6 +22,12 @@ class FailureStatusTest {
     }
 
     @Test
+    void anUnreachableStoreAndAStoppingNodeAre503SoTheClientTriesAgain() {
+        assertThat(FailureStatus.of(FailureCode.STORE_UNAVAILABLE)).isEqualTo(503);
+        assertThat(FailureStatus.of(FailureCode.SHUTTING_DOWN)).isEqualTo(503);
+    }
+
+    @Test
     void everyCodeHasAnErrorStatus() {
         for (FailureCode code : FailureCode.values()) {
             assertThat(FailureStatus.of(code)).as(code.name()).isBetween(400, 599);

@@ -52,6 +52,11 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://localhost:" + port() + path);
     }
 
+    /** The path and query of a public URL (what a load balancer forwards), on this server. */
+    URI at(URI publicUrl) {
+        return uri(publicUrl.getRawPath() + (publicUrl.getRawQuery() == null ? "" : "?" + publicUrl.getRawQuery()));
+    }
+
     /** The origin a browser would send in {@code Origin}. */
     String origin() {
         return "http://localhost:" + port();

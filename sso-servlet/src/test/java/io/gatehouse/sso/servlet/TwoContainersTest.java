@@ -101,7 +101,7 @@ class TwoContainersTest {
     /** The load balancer: a public URL, sent to the chosen node. */
     static URI via(TestServer node, URI publicUrl) {
         assertThat(publicUrl.getHost()).isEqualTo(PUBLIC_HOST);
-        return node.uri(publicUrl.getRawPath() + (publicUrl.getRawQuery() == null ? "" : "?" + publicUrl.getRawQuery()));
+        return node.at(publicUrl);
     }
 
     /** Starts a login on {@code first} and brings the IdP's answer to {@code second}. */

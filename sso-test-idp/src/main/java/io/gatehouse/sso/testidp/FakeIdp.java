@@ -1,6 +1,7 @@
 package io.gatehouse.sso.testidp;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,7 @@ public final class FakeIdp implements AutoCloseable {
     private volatile RSAKey signingKey = newKey();
     private volatile List<RSAKey> published = List.of(signingKey);
     private volatile String discoveryIssuer;
+    private volatile String extraMetadata = "";
     private volatile Function<RecordedRequest, MockResponse> tokenResponder = r -> json(500, "{\"error\":\"server_error\"}");
     private volatile Function<RecordedRequest, MockResponse> userInfoResponder = r -> json(404, "{}");
     private volatile Function<RecordedRequest, MockResponse> jwksResponder = r -> publishedKeys();
@@ -104,7 +107,7 @@ public final class FakeIdp implements AutoCloseable {
         return json(200, "{\"issuer\":\"" + discoveryIssuer + "\",\"authorization_endpoint\":\"" + base + "/authorize\","
                 + "\"token_endpoint\":\"" + base + "/token\",\"jwks_uri\":\"" + base + "/jwks\",\"userinfo_endpoint\":\""
                 + base + "/userinfo\",\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
-                + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
+                + "\"id_token_signing_alg_values_supported\":[\"RS256\"]" + extraMetadata + "}");
     }
 
     public static MockResponse json(int code, String body) {
@@ -119,6 +122,14 @@ public final class FakeIdp implements AutoCloseable {
     /** Scheme, host and port of the server, without the issuer's path. */
     public String origin() {
         return FakeServers.origin(server);
+    }
+
+    /**
+     * Adds members to the discovery document, e.g. {@code "end_session_endpoint":"https://idp/logout"} or
+     * {@code "authorization_response_iss_parameter_supported":true}.
+     */
+    public void advertise(String jsonMembers) {
+        this.extraMetadata = extraMetadata + "," + jsonMembers;
     }
 
     /** Make the discovery document declare another issuer than the server's. */
@@ -141,6 +152,29 @@ public final class FakeIdp implements AutoCloseable {
 
     public String sign(JWTClaimsSet claims) {
         return sign(claims, signingKey, true);
+    }
+
+    /**
+     * A back-channel logout token's claims (Back-Channel Logout 1.0 section 2.4) of this IdP for our client, issued at
+     * {@code issuedAt} and valid two minutes; {@code sub} or {@code sid} may be null.
+     */
+    public JWTClaimsSet.Builder logoutClaims(String sub, String sid, Instant issuedAt) {
+        Date iat = Date.from(issuedAt);
+        return new JWTClaimsSet.Builder().issuer(issuer()).audience(CLIENT_ID).subject(sub).claim("sid", sid)
+                .issueTime(iat).expirationTime(new Date(iat.getTime() + 120_000)).jwtID(UUID.randomUUID().toString())
+                .claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+    }
+
+    /** Signed the way IdPs sign logout tokens: RS256 with the current key's id, typed {@code logout+jwt}. */
+    public String signLogoutToken(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+                    .type(new JOSEObjectType("logout+jwt")).build(), claims);
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** RS256 with the key's id in the header: how real IdPs sign. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -212,6 +213,22 @@ public final class InMemoryIdentityStore implements UserDirectory, SocialAccount
     public boolean deleteToken(String provider, String uid) {
         synchronized (lock) {
             return tokens.remove(new Key(provider, uid)) != null;
+        }
+    }
+
+    @Override
+    public boolean replaceToken(String provider, String uid, SocialToken expected, SocialToken replacement) {
+        synchronized (lock) {
+            Key key = new Key(provider, uid);
+            if (!accounts.containsKey(key) || !Objects.equals(tokens.get(key), expected)) {
+                return false;
+            }
+            if (replacement == null) {
+                tokens.remove(key);
+            } else {
+                tokens.put(key, replacement);
+            }
+            return true;
         }
     }
 

@@ -108,6 +108,16 @@ public abstract class SingleUseValuesContract {
     }
 
     @Test
+    void aUseThatExpiredBeforeItWasMadeNeitherUsesAValueNorEndsItsUse() {
+        // how Gatehouse asks whether a value is in use without using it (e.g. "does this user await a confirmation?")
+        assertThat(store.firstUse("signup:1", Instant.EPOCH)).as("not in use").isTrue();
+        assertThat(store.firstUse("signup:1", later())).as("asking left no use behind").isTrue();
+
+        assertThat(store.firstUse("signup:1", Instant.EPOCH)).as("in use").isFalse();
+        assertThat(store.firstUse("signup:1", later())).as("asking did not end the use").isFalse();
+    }
+
+    @Test
     void aValueOfTheLongestLengthIsRemembered() {
         String longest = "email-confirmation:" + "x".repeat(SingleUseValues.MAX_LENGTH - "email-confirmation:".length());
 

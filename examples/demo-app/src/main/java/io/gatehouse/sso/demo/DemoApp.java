@@ -9,6 +9,7 @@ import io.gatehouse.sso.groupsync.GroupSync;
 import io.gatehouse.sso.jdbc.JdbcStores;
 import io.gatehouse.sso.mail.MailKeys;
 import io.gatehouse.sso.mail.SmtpMailer;
+import io.gatehouse.sso.servlet.EndedSessionFilter;
 import io.gatehouse.sso.servlet.HttpSessionBinder;
 import io.gatehouse.sso.servlet.MinimalPageRenderer;
 import io.gatehouse.sso.admin.AdminServlet;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -165,6 +167,7 @@ public final class DemoApp implements AutoCloseable {
         LoginEngine engine = LoginEngine.builder(config)
                 .apps(stores.socialApps()).accounts(stores.socialAccounts()).users(stores.users())
                 .settings(stores.settings()).errorLog(stores.errorLog()).singleUseValues(stores.singleUseValues())
+                .sessionRegistry(stores.sessions())
                 .mailer(mailer)
                 .listener(new GroupSync(stores.groups(), stores.settings(), stores.errorLog(), Clock.systemUTC()))
                 .build();
@@ -220,6 +223,9 @@ public final class DemoApp implements AutoCloseable {
 
         context.addFilter(new FilterHolder(new CsrfFilter(demo.csrf())), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new AdminGate(demo.admin())), "/admin/*", EnumSet.of(DispatcherType.REQUEST));
+        // a sign-in the IdP ended (back-channel logout) or that is past its maximum age is signed out on the next request
+        context.addFilter(new FilterHolder(new EndedSessionFilter(demo.engine(), demo.binder())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
 
         SsoServlet sso = SsoServlet.builder(demo.engine())
                 .sessionBinder(demo.binder())
@@ -229,12 +235,12 @@ public final class DemoApp implements AutoCloseable {
         context.addServlet(new ServletHolder("gatehouse-sso", sso), "/accounts/*");
         context.addServlet(new ServletHolder(new HomeServlet(demo)), "/");
         context.addServlet(new ServletHolder(new LoginPageServlet(demo)), "/login");
-        context.addServlet(new ServletHolder(new LogoutServlet(demo)), "/logout");
         // Gatehouse's admin pages under /admin/*; the exact paths of the demo's own sign-in and inbox win over it
         context.addServlet(new ServletHolder(AdminServlet.builder(demo.engine().config())
                 .apps(demo.stores().socialApps()).accounts(demo.stores().socialAccounts()).users(demo.stores().users())
                 .settings(demo.stores().settings()).errorLog(demo.stores().errorLog()).mailer(demo.mailer())
                 .authorization(demo.admin()::isSignedIn).build()), ADMIN + "/*");
+        context.addServlet(new ServletHolder(new TokenRefreshServlet(demo)), TokenRefreshServlet.PATH);
         context.addServlet(new ServletHolder(new AdminLoginServlet(demo)), AdminLoginServlet.PATH);
         context.addServlet(new ServletHolder(new MailboxServlet(demo)), MailboxServlet.PATH);
         context.addServlet(new ServletHolder(new StylesheetServlet()), Layout.STYLESHEET);
@@ -297,6 +303,8 @@ public final class DemoApp implements AutoCloseable {
 
     @Override
     public void close() {
+        // sign-ins under way finish (for up to 10 s), new ones get a 503, then Jetty stops
+        context.engine().shutdown(Duration.ofSeconds(10));
         try {
             jetty.stop();
         } catch (Exception e) {

@@ -3,6 +3,7 @@ package io.gatehouse.sso.demo;
 import io.gatehouse.sso.core.LoginChoice;
 import io.gatehouse.sso.servlet.Html;
 import io.gatehouse.sso.spi.SocialAccount;
+import io.gatehouse.sso.spi.SocialToken;
 import io.gatehouse.sso.spi.User;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,12 +80,13 @@ final class HomeServlet extends PageServlet {
             html.append("<p class=\"hint\">No linked accounts.</p>");
         } else {
             html.append("<table id=\"accounts\"><thead><tr><th>Provider</th><th>Account id</th><th>Linked</th>"
-                    + "<th>Last sign-in</th><th></th></tr></thead><tbody>");
+                    + "<th>Last sign-in</th><th>Access token expires</th><th></th></tr></thead><tbody>");
             for (SocialAccount account : accounts) {
                 String action = "/accounts/" + urlPart(account.provider()) + "/disconnect/";
                 html.append("<tr><td>").append(Html.escape(account.provider())).append("</td><td><code>")
                         .append(Html.escape(account.uid())).append("</code></td><td>").append(time(account.dateJoined()))
-                        .append("</td><td>").append(time(account.lastLogin())).append("</td><td>")
+                        .append("</td><td>").append(time(account.lastLogin())).append("</td><td>").append(tokenCell(request, account))
+                        .append("</td><td>")
                         .append("<form method=\"post\" action=\"").append(Html.escape(action)).append("\">")
                         .append(csrfField(request))
                         .append("<input type=\"hidden\" name=\"uid\" value=\"").append(Html.escape(account.uid())).append("\">")
@@ -108,6 +110,22 @@ final class HomeServlet extends PageServlet {
             html.append("</div>");
         }
         return html.toString();
+    }
+
+    /** The stored access token's expiry, and a button that renews it now (Gatehouse's refresh). */
+    private String tokenCell(HttpServletRequest request, SocialAccount account) {
+        Optional<SocialToken> token = demo.stores().socialAccounts().findToken(account.provider(), account.uid());
+        if (token.isEmpty()) {
+            return "<span class=\"hint\">no token</span>";
+        }
+        String expiry = token.get().expiresAt() == null ? "unknown" : time(token.get().expiresAt());
+        String id = "token-expiry-" + Html.escape(account.provider());
+        return "<span id=\"" + id + "\">" + expiry + "</span>"
+                + (token.get().refreshToken() == null ? " <span class=\"hint\">(no refresh token)</span>" : "")
+                + "<form method=\"post\" action=\"" + TokenRefreshServlet.PATH + "\">" + csrfField(request)
+                + "<input type=\"hidden\" name=\"provider\" value=\"" + Html.escape(account.provider()) + "\">"
+                + "<button type=\"submit\" class=\"secondary\" id=\"refresh-" + Html.escape(account.provider())
+                + "\">Refresh</button></form>";
     }
 
     private List<LoginChoice> loginChoices(HttpServletRequest request) {

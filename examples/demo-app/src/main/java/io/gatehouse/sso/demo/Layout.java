@@ -3,7 +3,8 @@ package io.gatehouse.sso.demo;
 import io.gatehouse.sso.servlet.Html;
 
 /**
- * The chrome around every demo page: title, navigation, the sign-out button, and the stylesheet. Content is
+ * The chrome around every demo page: title, navigation, the sign-out button (Gatehouse's
+ * {@code POST /accounts/logout/}, which also signs out at the IdP), and the stylesheet. Content is
  * passed as ready HTML; every piece of user data in it must already be escaped with {@link Html#escape}.
  *
  * <pre>{@code
@@ -35,7 +36,9 @@ public final class Layout {
         String who = "";
         if (viewer.signedIn() || viewer.admin()) {
             String label = viewer.signedIn() ? Html.escape(viewer.username()) + (viewer.admin() ? " + admin" : "") : "admin";
-            who = "<form class=\"signout\" method=\"post\" action=\"/logout\">" + csrfField(viewer.csrfToken())
+            // Gatehouse's sign-out: ends this session, then the IdP's too where it publishes an end_session_endpoint
+            who = "<form class=\"signout\" method=\"post\" action=\"/accounts/logout/\">" + csrfField(viewer.csrfToken())
+                    + "<input type=\"hidden\" name=\"next\" value=\"/\">"
                     + "<span class=\"who\">" + label + "</span>"
                     + "<button type=\"submit\" id=\"sign-out\">Sign out</button></form>";
         }

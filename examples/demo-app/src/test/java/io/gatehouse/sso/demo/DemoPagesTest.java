@@ -2,6 +2,7 @@ package io.gatehouse.sso.demo;
 
 import io.gatehouse.sso.spi.SocialAccount;
 import io.gatehouse.sso.spi.SocialApp;
+import io.gatehouse.sso.spi.SocialToken;
 import io.gatehouse.sso.spi.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,10 +143,11 @@ class DemoPagesTest {
     void signingOutNeedsTheCsrfToken() {
         browser.signInAsAdmin(app.adminPassword());
 
-        assertThat(browser.post("/logout", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(browser.post("/accounts/logout/", Map.of()).statusCode()).isEqualTo(403);
         assertThat(browser.get("/admin/apps").statusCode()).isEqualTo(200);
 
-        assertThat(browser.submit("/", "/logout", Map.of()).statusCode()).isEqualTo(303);
+        // Gatehouse's sign-out answers 302 (to the IdP, or here to next, with no SSO session to end)
+        assertThat(browser.submit("/", "/accounts/logout/", Map.of()).statusCode()).isEqualTo(302);
         assertThat(browser.get("/admin/apps").statusCode()).isEqualTo(302);
     }
 
@@ -292,6 +294,40 @@ class DemoPagesTest {
                 .contains("<td>" + DemoIdp.PROVIDER_ID + "</td>");
         User user = app.stores().users().findByUsername(username).orElseThrow();
         assertThat(app.stores().groups().groupNamesOf(user.id())).containsExactly("admin");
+    }
+
+    @Test
+    void theHomePageShowsTheAccessTokensExpiryAndItsRefreshButtonRenewsIt() {
+        String username = unique("tessa");
+        browser.signInThroughDemoIdp(username, claims(username, username + "@example.com", true, "[]", ""));
+        User user = app.stores().users().findByUsername(username).orElseThrow();
+        String uid = app.stores().socialAccounts().findByUser(user.id()).get(0).uid();
+        SocialToken before = app.stores().socialAccounts().findToken(DemoIdp.PROVIDER_ID, uid).orElseThrow();
+        assertThat(browser.get("/").body()).contains("id=\"token-expiry-" + DemoIdp.PROVIDER_ID + "\"", "id=\"refresh-"
+                + DemoIdp.PROVIDER_ID + "\"");
+
+        HttpResponse<String> refreshed = browser.submit("/", TokenRefreshServlet.PATH, Map.of("provider", DemoIdp.PROVIDER_ID));
+
+        assertThat(refreshed.statusCode()).isEqualTo(303);
+        SocialToken after = app.stores().socialAccounts().findToken(DemoIdp.PROVIDER_ID, uid).orElseThrow();
+        assertThat(after.accessToken()).isNotEqualTo(before.accessToken());
+        assertThat(app.stores().errorLog().list(0, 50)).noneMatch(e -> e.kind().startsWith("sso.refresh"));
+    }
+
+    @Test
+    void signingOutEndsTheSessionHereAndAtTheDemoIdpThenComesBackHome() {
+        String username = unique("sign-out");
+        browser.signInThroughDemoIdp(username, claims(username, username + "@example.com", true, "[]", ""));
+
+        HttpResponse<String> toIdp = browser.submit("/", "/accounts/logout/", Map.of("next", "/"));
+
+        assertThat(toIdp.statusCode()).isEqualTo(302);
+        String endSession = toIdp.headers().firstValue("Location").orElseThrow();
+        assertThat(endSession).startsWith(app.idp().orElseThrow().issuer() + "/endsession?").contains("id_token_hint=");
+        assertThat(browser.get("/").body()).contains("id=\"signed-out\"");
+        HttpResponse<String> back = browser.get(browser.get(endSession).headers().firstValue("Location").orElseThrow());
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.headers().firstValue("Location")).hasValue("/");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.provider.ProviderException;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -57,17 +58,28 @@ public final class IdpHttpClient implements HTTPRequestSender {
     private final Duration deadline;
     private final int maxBodyBytes;
 
+    /** A client that trusts what the JVM trusts (its default {@link SSLContext}). */
     public IdpHttpClient(Duration deadline, int maxBodyBytes) {
+        this(deadline, maxBodyBytes, null);
+    }
+
+    /**
+     * @param tls the TLS context for https IdPs, e.g. one trusting a private CA; null for the JVM's default
+     */
+    public IdpHttpClient(Duration deadline, int maxBodyBytes, SSLContext tls) {
         if (deadline.isNegative() || deadline.isZero() || maxBodyBytes <= 0) {
             throw new IllegalArgumentException("deadline and body limit must be positive");
         }
         this.deadline = deadline;
         this.maxBodyBytes = maxBodyBytes;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(deadline)
-                .build();
+                .connectTimeout(deadline);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
     }
 
     /** The total time one call may take, from connect to the last byte of the body. */

@@ -9,6 +9,7 @@ import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
+import io.gatehouse.sso.spi.SocialToken;
 
 import java.net.URI;
 import java.util.List;
@@ -90,5 +91,13 @@ public abstract class OAuth2ProviderBackend extends BaseProviderBackend {
     /** How a login authenticates the client at the token endpoint, for diagnostics. */
     public final ClientAuthentication clientAuthentication(ProviderContext context) throws ProviderException {
         return TokenEndpointAuth.of(context, tokenEndpointAuthMethods());
+    }
+
+    /** The refresh token grant at the same token endpoint (GitHub Apps with expiring user tokens use it). */
+    @Override
+    public SocialToken refresh(ProviderContext context, String refreshToken) throws ProviderException {
+        checkSettings(context);
+        return context.clients().tokens().refresh(endpoints(context).token(),
+                TokenEndpointAuth.of(context, tokenEndpointAuthMethods()), context, refreshToken, List.of()).stored();
     }
 }

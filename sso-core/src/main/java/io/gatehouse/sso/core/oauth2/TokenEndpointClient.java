@@ -1,10 +1,15 @@
 package io.gatehouse.sso.core.oauth2;
 
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
@@ -13,9 +18,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
-import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.http.Endpoints;
 import io.gatehouse.sso.core.http.IdpHttpClient;
@@ -30,10 +32,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.List;
 
 /**
  * The token endpoint of any IdP, OpenID Connect or plain OAuth 2.0 (GitHub): the authorization code
- * grant with the PKCE verifier (RFC 6749 4.1.3, RFC 7636 4.5), sent with the chosen client
+ * grant with the PKCE verifier (RFC 6749 4.1.3, RFC 7636 4.5) and the refresh token grant (RFC 6749 6), sent with the chosen client
  * authentication and parsed by Nimbus. Every way it can go wrong is a typed {@link ProviderException}
  * naming the endpoint, the HTTP status and the IdP's {@code error} with a hint for the admin; never the
  * code, the secret or a token.
@@ -52,6 +55,20 @@ public final class TokenEndpointClient {
         this.clock = clock;
     }
 
+    /** What a token request redeems: the two grants differ in what a refusal means. */
+    private enum Grant {
+        CODE("the code", FailureCode.TOKEN_EXCHANGE_FAILED),
+        REFRESH("the refresh token", FailureCode.REFRESH_FAILED);
+
+        private final String what;
+        private final FailureCode refused;
+
+        Grant(String what, FailureCode refused) {
+            this.what = what;
+            this.refused = refused;
+        }
+    }
+
     /**
      * Exchanges the code.
      *
@@ -63,22 +80,76 @@ public final class TokenEndpointClient {
                                      CodeExchange exchange) throws ProviderException {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(exchange.code()),
                 context.callbackUri(), exchange.codeVerifier() == null ? null : new CodeVerifier(exchange.codeVerifier()));
-        HTTPRequest request = new TokenRequest.Builder(tokenEndpoint, auth, grant).build().toHTTPRequest();
-        // without it GitHub answers form-encoded; every other IdP answers JSON anyway
-        request.setAccept("application/json");
-        return read(http.send(request, "token endpoint"), tokenEndpoint, context);
+        return send(new TokenRequest.Builder(tokenEndpoint, auth, grant).build(), tokenEndpoint, context, Grant.CODE);
     }
 
     /**
-     * Reads a token endpoint's answer: what {@link #exchangeCode} does once the answer arrived (a benchmark
+     * Redeems a refresh token (RFC 6749 section 6). An ID token in the answer is not used.
+     *
+     * @param scopes the scopes to ask for, or empty to ask for those of the original grant (RFC 6749 6: omitted)
+     * @throws ProviderException {@link FailureCode#REFRESH_REVOKED} when the IdP answers {@code invalid_grant} (the
+     *                           refresh token expired or was revoked, the user was disabled or signed out),
+     *                           {@link FailureCode#REFRESH_FAILED} for any other refusal, and as {@link #exchangeCode}
+     *                           for an unusable answer or an unreachable IdP
+     */
+    public IssuedTokens refresh(URI tokenEndpoint, ClientAuthentication auth, ProviderContext context, String refreshToken,
+                                List<String> scopes) throws ProviderException {
+        TokenRequest.Builder request = new TokenRequest.Builder(tokenEndpoint, auth,
+                new RefreshTokenGrant(new RefreshToken(refreshToken)));
+        if (!scopes.isEmpty()) {
+            request.scope(new Scope(scopes.toArray(String[]::new)));
+        }
+        return send(request.build(), tokenEndpoint, context, Grant.REFRESH);
+    }
+
+    private IssuedTokens send(TokenRequest tokenRequest, URI tokenEndpoint, ProviderContext context, Grant grant)
+            throws ProviderException {
+        HTTPRequest request = tokenRequest.toHTTPRequest();
+        // without it GitHub answers form-encoded; every other IdP answers JSON anyway
+        request.setAccept("application/json");
+        return read(http.send(request, "token endpoint"), tokenEndpoint, context, grant);
+    }
+
+    /**
+     * Reads a token endpoint's answer to a code: what {@link #exchangeCode} does once the answer arrived (a benchmark
      * replays answers from memory through here).
      *
      * @throws ProviderException as {@link #exchangeCode}, for the answer's part
      */
     public IssuedTokens read(HTTPResponse response, URI tokenEndpoint, ProviderContext context) throws ProviderException {
-        OIDCTokens tokens = parse(response, "The token endpoint " + Endpoints.of(tokenEndpoint), context);
-        return new IssuedTokens(tokens.getAccessToken(), tokens.getIDToken(), stored(tokens.getAccessToken(),
-                tokens.getRefreshToken()));
+        return read(response, tokenEndpoint, context, Grant.CODE);
+    }
+
+    private IssuedTokens read(HTTPResponse response, URI tokenEndpoint, ProviderContext context, Grant grant)
+            throws ProviderException {
+        JSONObject json = parse(response, tokenEndpoint, context, grant);
+        try {
+            // what OIDCTokens.parse reads, without its copy of the answer's other members
+            AccessToken access = AccessToken.parse(json);
+            RefreshToken refresh = RefreshToken.parse(json);
+            JWT idToken = json.get("id_token") == null ? null : idToken(JSONObjectUtils.getNonBlankString(json, "id_token"));
+            return new IssuedTokens(access, idToken, stored(access, refresh));
+        } catch (ParseException e) {
+            throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what(tokenEndpoint) + " answered HTTP 200 "
+                    + "without a usable token: " + e.getMessage() + " (" + describe(response) + ")", e);
+        }
+    }
+
+    /**
+     * The ID token as Nimbus parses it. Gatehouse verifies signed ID tokens only, so the JWS parser goes first;
+     * {@link JWTParser}, which reads the header once more to pick the kind, runs only for what is not a JWS, so
+     * that the verifier can say what it got instead (an unsigned or encrypted token).
+     */
+    private static JWT idToken(String value) throws ParseException {
+        try {
+            return SignedJWT.parse(value);
+        } catch (java.text.ParseException notSigned) {
+            try {
+                return JWTParser.parse(value);
+            } catch (java.text.ParseException e) {
+                throw new ParseException("Couldn't parse ID token: " + e.getMessage(), e);
+            }
+        }
     }
 
     private SocialToken stored(AccessToken access, RefreshToken refresh) {
@@ -88,48 +159,54 @@ public final class TokenEndpointClient {
         return new SocialToken(access.getValue(), refresh == null ? null : refresh.getValue(), expires, scopes);
     }
 
-    private static OIDCTokens parse(HTTPResponse response, String what, ProviderContext context) throws ProviderException {
+    /** The answer's JSON once it is known to be no error answer. */
+    private static JSONObject parse(HTTPResponse response, URI tokenEndpoint, ProviderContext context, Grant grant)
+            throws ProviderException {
         int status = response.getStatusCode();
         JSONObject json;
         try {
             json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
         } catch (ParseException e) {
+            String what = what(tokenEndpoint);
             throw status == 200
                     ? new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what + " answered HTTP 200 with a body that is "
                     + "not a token response (" + describe(response) + ")", e)
-                    : new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " answered HTTP " + status
+                    : new ProviderException(grant.refused, what + " answered HTTP " + status
                     + " (" + describe(response) + ")", e);
         }
         // RFC 6749 5.2 says HTTP 400; GitHub reports a refused code with HTTP 200 and an "error" member
         if (json.containsKey("error")) {
-            throw refused(what, status, ErrorObject.parse(json), context);
+            throw refused(what(tokenEndpoint), status, ErrorObject.parse(json), context, grant);
         }
         if (status != 200) {
-            throw new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " answered HTTP " + status
+            throw new ProviderException(grant.refused, what(tokenEndpoint) + " answered HTTP " + status
                     + " (" + describe(response) + ")");
         }
-        try {
-            return ((OIDCTokenResponse) OIDCTokenResponseParser.parse(json).toSuccessResponse()).getOIDCTokens();
-        } catch (ParseException | ClassCastException e) {
-            throw new ProviderException(FailureCode.IDP_RESPONSE_INVALID, what + " answered HTTP 200 without a usable "
-                    + "token: " + e.getMessage() + " (" + describe(response) + ")", e);
-        }
+        return json;
     }
 
-    private static ProviderException refused(String what, int status, ErrorObject error, ProviderContext context) {
+    /** How failures name the endpoint (built only for a failure). */
+    private static String what(URI tokenEndpoint) {
+        return "The token endpoint " + Endpoints.of(tokenEndpoint);
+    }
+
+    private static ProviderException refused(String what, int status, ErrorObject error, ProviderContext context, Grant grant) {
         String code = error.getCode() == null ? "unknown" : error.getCode();
         String description = error.getDescription() == null ? "" : ": " + error.getDescription();
-        return new ProviderException(FailureCode.TOKEN_EXCHANGE_FAILED, what + " refused the code (HTTP " + status
-                + ") with error=" + code + description + hint(code, context));
+        FailureCode failure = grant == Grant.REFRESH && "invalid_grant".equals(code) ? FailureCode.REFRESH_REVOKED : grant.refused;
+        return new ProviderException(failure, what + " refused " + grant.what + " (HTTP " + status
+                + ") with error=" + code + description + hint(code, context, grant));
     }
 
     /** What the admin should check for the errors IdPs (RFC 6749 5.2, and GitHub's own names) report. */
-    private static String hint(String code, ProviderContext context) {
+    private static String hint(String code, ProviderContext context, Grant grant) {
         return switch (code) {
             case "redirect_uri_mismatch" -> " (register " + context.callbackUri() + " as the OAuth app's authorization callback URL)";
             case "incorrect_client_credentials", "invalid_client" -> " (check the client id and secret of social application '"
                     + context.app().name() + "')";
-            case "bad_verification_code", "invalid_grant" -> " (the code was wrong, already used or expired; the user should sign in again)";
+            case "bad_verification_code", "invalid_grant" -> grant == Grant.REFRESH
+                    ? " (the refresh token expired or was revoked, or the user was disabled or signed out at the IdP; the user must sign in again)"
+                    : " (the code was wrong, already used or expired; the user should sign in again)";
             default -> "";
         };
     }

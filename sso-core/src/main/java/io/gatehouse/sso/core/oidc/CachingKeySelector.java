@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.KeyConverter;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 
 import java.security.Key;
 import java.security.PublicKey;
@@ -20,16 +21,22 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Nimbus's key selector (match the header's kid and algorithm against the JWKS) with two differences:
+ * Nimbus's key selector (match the header's kid and algorithm against the JWKS) with three differences:
  * the Java public key converted from each JWK is kept, so a login does not rebuild the same RSA key from
- * its Base64 parts, and "no key matches" is a typed {@link UnknownSigningKeyException} rather than an empty
+ * its Base64 parts; Nimbus's matcher for a header is kept per algorithm and key id, so a login does not
+ * rebuild it either; and "no key matches" is a typed {@link UnknownSigningKeyException} rather than an empty
  * list. Only public keys are returned: a JWKS entry with a symmetric key never verifies a token.
  */
 final class CachingKeySelector extends JWSVerificationKeySelector<SecurityContext> {
     /** More than any IdP publishes at once; rotated-away keys are dropped when it is reached. */
     private static final int MAX_KEYS = 64;
 
+    /** What a header asks for: Nimbus's matcher depends on these three parts only. */
+    private record Wanted(JWSAlgorithm algorithm, String keyId, Base64URL thumbprint) {
+    }
+
     private final Map<JWK, List<Key>> converted = new ConcurrentHashMap<>();
+    private final Map<Wanted, JWKMatcher> matchers = new ConcurrentHashMap<>();
 
     CachingKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source) {
         super(algorithms, source);
@@ -37,7 +44,7 @@ final class CachingKeySelector extends JWSVerificationKeySelector<SecurityContex
 
     @Override
     public List<Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
-        JWKMatcher matcher = isAllowed(header.getAlgorithm()) ? createJWKMatcher(header) : null;
+        JWKMatcher matcher = isAllowed(header.getAlgorithm()) ? matcher(header) : null;
         if (matcher == null) {
             return List.of();
         }
@@ -50,6 +57,23 @@ final class CachingKeySelector extends JWSVerificationKeySelector<SecurityContex
             keys.addAll(converted(jwk));
         }
         return keys;
+    }
+
+    /** Nimbus's matcher for the header, built once per algorithm and key id (the header's kid comes from the token). */
+    private JWKMatcher matcher(JWSHeader header) {
+        Wanted wanted = new Wanted(header.getAlgorithm(), header.getKeyID(), header.getX509CertSHA256Thumbprint());
+        JWKMatcher matcher = matchers.get(wanted);
+        if (matcher == null) {
+            matcher = createJWKMatcher(header);
+            if (matcher == null) {
+                return null;
+            }
+            if (matchers.size() >= MAX_KEYS) {
+                matchers.clear();
+            }
+            matchers.put(wanted, matcher);
+        }
+        return matcher;
     }
 
     private List<Key> converted(JWK jwk) {

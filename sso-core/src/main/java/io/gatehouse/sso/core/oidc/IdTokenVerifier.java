@@ -29,7 +29,7 @@ import java.util.Set;
  * Verifies an ID token (OpenID Connect Core 1.0 section 3.1.3.7) with Nimbus's JWT processor: signed, with an
  * asymmetric algorithm the IdP advertises, by a key the IdP publishes (through the shared {@link JwksCache});
  * then the claims, by {@link IdTokenClaimsCheck}, against the engine's clock. The failure code comes from the
- * step that failed: this class's own checks, the typed {@link RejectedIdToken} of a claim check, the JWS
+ * step that failed: this class's own checks, the typed {@link RejectedToken} of a claim check, the JWS
  * signature check, or the key source's typed exceptions.
  *
  * <pre>{@code
@@ -74,14 +74,14 @@ public final class IdTokenVerifier {
             throw new ProviderException(FailureCode.ID_TOKEN_SIGNATURE_INVALID, "The ID token is signed with " + alg
                     + ", which is not allowed; allowed: " + algorithms);
         }
-        Issuer issuer = issuerRule.expectedFor(unverifiedClaims(signed));
+        Issuer issuer = issuerRule.expectedFor(unverifiedClaims(signed, FailureCode.ID_TOKEN_INVALID, "ID token"));
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(IdTokenVerifier::checkType);
         processor.setJWSKeySelector(keys.keySelector(md.getJWKSetURI(), algorithms));
         processor.setJWTClaimsSetVerifier(new IdTokenClaimsCheck(issuer, clientId, nonce, clock.instant(), MAX_CLOCK_SKEW));
         try {
             return processor.process(signed, null);
-        } catch (RejectedIdToken e) {
+        } catch (RejectedToken e) {
             throw new ProviderException(e.code(), "ID token rejected: " + e.getMessage(), e);
         } catch (BadJWSException e) {
             throw new ProviderException(FailureCode.ID_TOKEN_SIGNATURE_INVALID, "ID token rejected: its signature does "
@@ -96,21 +96,26 @@ public final class IdTokenVerifier {
         }
     }
 
-    private static void checkType(JOSEObjectType type, SecurityContext context) throws RejectedIdToken {
+    private static void checkType(JOSEObjectType type, SecurityContext context) throws RejectedToken {
         try {
             ID_TOKEN_TYPE.verify(type, context);
         } catch (BadJOSEException e) {
-            throw new RejectedIdToken(FailureCode.ID_TOKEN_INVALID, "typ", "its type (typ header) is '" + type
+            throw new RejectedToken(FailureCode.ID_TOKEN_INVALID, "typ", "its type (typ header) is '" + type
                     + "', not an ID token's");
         }
     }
 
-    /** Read before verification only to choose the issuer to verify against (Microsoft's per-tenant issuers). */
-    private static JWTClaimsSet unverifiedClaims(SignedJWT signed) throws ProviderException {
+    /**
+     * Read before verification only to choose the issuer to verify against (Microsoft's per-tenant issuers).
+     *
+     * @param invalid the failure code of claims that are no JSON object
+     * @param token   what it is, e.g. "ID token"
+     */
+    static JWTClaimsSet unverifiedClaims(SignedJWT signed, FailureCode invalid, String token) throws ProviderException {
         try {
             return signed.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new ProviderException(FailureCode.ID_TOKEN_INVALID, "The ID token's claims are not valid JSON", e);
+            throw new ProviderException(invalid, "The " + token + "'s claims are not valid JSON", e);
         }
     }
 

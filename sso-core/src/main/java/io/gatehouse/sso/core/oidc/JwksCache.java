@@ -59,6 +59,10 @@ public final class JwksCache {
      * @throws ProviderException {@link FailureCode#IDP_RESPONSE_INVALID} when the {@code jwks_uri} is no URL
      */
     public JWSKeySelector<SecurityContext> keySelector(URI jwksUri, Set<JWSAlgorithm> algorithms) throws ProviderException {
+        JWSKeySelector<SecurityContext> known = selectors.get(new Selection(jwksUri, algorithms));
+        if (known != null) {
+            return known;
+        }
         URL url = url(jwksUri);
         return selectors.computeIfAbsent(new Selection(jwksUri, Set.copyOf(algorithms)),
                 s -> new CachingKeySelector(s.algorithms(), sources.computeIfAbsent(jwksUri, u -> source(url))));
@@ -93,11 +97,16 @@ public final class JwksCache {
      * @param token what was being verified, e.g. "ID token"
      */
     static ProviderException failure(KeySourceException e, String token) {
+        return failure(e, token, FailureCode.ID_TOKEN_SIGNATURE_INVALID);
+    }
+
+    /** As {@link #failure(KeySourceException, String)}, with the code a bad signature of this kind of token has. */
+    static ProviderException failure(KeySourceException e, String token, FailureCode badSignature) {
         if (e instanceof UnknownSigningKeyException) {
-            return new ProviderException(FailureCode.ID_TOKEN_SIGNATURE_INVALID, token + " rejected: " + e.getMessage(), e);
+            return new ProviderException(badSignature, token + " rejected: " + e.getMessage(), e);
         }
         if (e instanceof RateLimitReachedException) {
-            return new ProviderException(FailureCode.ID_TOKEN_SIGNATURE_INVALID, token + " rejected: no published key "
+            return new ProviderException(badSignature, token + " rejected: no published key "
                     + "matches it, and the IdP's key set was refreshed moments ago (refreshes are rate limited)", e);
         }
         if (causedBy(e, ResponseTooLargeException.class) || causedBy(e, JWKSetParseException.class)) {

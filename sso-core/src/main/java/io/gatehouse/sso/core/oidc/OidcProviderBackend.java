@@ -10,16 +10,22 @@ import io.gatehouse.sso.core.provider.AuthorizationParams;
 import io.gatehouse.sso.core.provider.BaseProviderBackend;
 import io.gatehouse.sso.core.provider.CodeExchange;
 import io.gatehouse.sso.core.provider.IdpClients;
+import io.gatehouse.sso.core.provider.IdpSession;
+import io.gatehouse.sso.core.provider.IssuerIdentification;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
 import io.gatehouse.sso.core.provider.ProviderResult;
+import io.gatehouse.sso.core.provider.VerifiedLogout;
+import io.gatehouse.sso.spi.SocialToken;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,8 +63,9 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
 
     /** The discovery document's URL: {@code discovery_url} when set, else {@code <issuer>/.well-known/openid-configuration}. */
     protected URI discoveryUrl(ProviderContext context) throws ProviderException {
-        return context.settings().string("discovery_url").map(URI::create)
-                .orElse(OidcDiscovery.discoveryUrl(issuer(context)));
+        // the issuer's well-known URL only when no discovery_url is set (orElse would build it for every login)
+        Optional<String> configured = context.settings().string("discovery_url");
+        return configured.isPresent() ? URI.create(configured.get()) : OidcDiscovery.discoveryUrl(issuer(context));
     }
 
     /** The issuer the discovery document must declare, or null to skip the check. */
@@ -125,8 +132,9 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         IssuedTokens issued = context.clients().tokens().exchangeCode(md.getTokenEndpointURI(),
                 TokenEndpointAuth.of(context, md.getTokenEndpointAuthMethods()), context, exchange);
         OidcTokens tokens = verified(context, md, issued, exchange.nonce());
-        Map<String, Object> claims = new LinkedHashMap<>(tokens.idTokenClaims());
+        Map<String, Object> claims = tokens.idTokenClaims();
         if (fetchUserInfo(context) && md.getUserInfoEndpointURI() != null) {
+            claims = new LinkedHashMap<>(claims);
             claims.putAll(context.clients().userInfo().fetch(md, tokens.accessToken(), tokens.subject(), context.settings()));
         }
         String uidField = context.settings().string("uid_field").orElse("sub");
@@ -134,7 +142,42 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         if (uid == null || uid.toString().isBlank()) {
             throw new ProviderException(FailureCode.PROFILE_INVALID, "The IdP's claims have no '" + uidField + "' (uid_field)");
         }
-        return new ProviderResult(profile(context, uid.toString(), claims, tokens), tokens.token());
+        Object sid = tokens.idTokenClaims().get("sid");
+        return new ProviderResult(profile(context, uid.toString(), claims, tokens), tokens.token(),
+                new IdpSession(tokens.subject(), sid instanceof String s ? s : null, issued.idToken().serialize()));
+    }
+
+    /** The issuer from the discovery document, and its {@code authorization_response_iss_parameter_supported}. */
+    @Override
+    public Optional<IssuerIdentification> issuerIdentification(ProviderContext context) throws ProviderException {
+        OIDCProviderMetadata md = metadata(context);
+        return Optional.of(new IssuerIdentification(md.getIssuer().getValue(), md.supportsAuthorizationResponseIssuerParam()));
+    }
+
+    @Override
+    public Optional<URI> endSessionEndpoint(ProviderContext context) throws ProviderException {
+        return Optional.ofNullable(metadata(context).getEndSessionEndpointURI());
+    }
+
+    /** Checked against the IdP's JWKS and this app's client id, with the issuer rule of ID tokens. */
+    @Override
+    public VerifiedLogout verifyLogoutToken(ProviderContext context, String logoutToken) throws ProviderException {
+        checkSettings(context);
+        OIDCProviderMetadata md = metadata(context);
+        return context.clients().logoutTokens().verify(md, context.app().clientId(), logoutToken, issuerRule(context, md));
+    }
+
+    @Override
+    public SocialToken refresh(ProviderContext context, String refreshToken) throws ProviderException {
+        checkSettings(context);
+        OIDCProviderMetadata md = metadata(context);
+        return context.clients().tokens().refresh(md.getTokenEndpointURI(), TokenEndpointAuth.of(context,
+                md.getTokenEndpointAuthMethods()), context, refreshToken, refreshScopes(context)).stored();
+    }
+
+    /** The scopes a refresh asks for; none by default, which keeps those of the sign-in (RFC 6749 section 6). */
+    protected List<String> refreshScopes(ProviderContext context) {
+        return List.of();
     }
 
     /**
@@ -149,7 +192,8 @@ public abstract class OidcProviderBackend extends BaseProviderBackend {
         }
         JWTClaimsSet claims = context.clients().idTokens().verify(md, context.app().clientId(), issued.idToken(), nonce,
                 issuerRule(context, md));
-        return new OidcTokens(claims.getSubject(), new LinkedHashMap<>(claims.toJSONObject()), issued.accessToken(),
+        // toJSONObject is a fresh map (times as epoch seconds, as the token carries them); nobody else holds it
+        return new OidcTokens(claims.getSubject(), Collections.unmodifiableMap(claims.toJSONObject()), issued.accessToken(),
                 issued.stored());
     }
 

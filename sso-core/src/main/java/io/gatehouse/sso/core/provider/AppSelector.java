@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * Chooses the social application for a login, the way django-allauth does: apps of the provider that
@@ -44,7 +43,7 @@ public final class AppSelector {
     private final Map<String, ProviderSettings> configSettings = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> knownKeys = new ConcurrentHashMap<>();
     private final Map<String, List<SocialApp>> configApps;
-    private static final Pattern PORT = Pattern.compile(":\\d+$");
+    private final MergedAppSettings merged = new MergedAppSettings();
 
     /**
      * @throws io.gatehouse.sso.core.config.ConfigException when {@code social_providers} holds a setting or an app
@@ -99,18 +98,33 @@ public final class AppSelector {
      * @throws ProviderException {@link FailureCode#APP_NOT_CONFIGURED} when it no longer is
      */
     public SelectedApp selectById(String routeId, String site, String appId) throws ProviderException {
-        return checked(usableFor(routeId, site).stream().filter(c -> c.app().id().equals(appId)).findFirst()
-                .orElseThrow(() -> new ProviderException(FailureCode.APP_NOT_CONFIGURED, "The social application this login "
-                        + "started with (id " + appId + ") no longer serves '" + routeId + "' on site '" + site + "'")));
+        // only the app the login started with is looked at closely (its settings merged), not every app of the route
+        for (ProviderBackend backend : registry.enabled()) {
+            for (SocialApp app : appsOf(backend)) {
+                if (app.id().equals(appId) && app.routeId().equals(routeId) && servesSite(app, site, true)) {
+                    return checked(selected(app, backend));
+                }
+            }
+        }
+        throw new ProviderException(FailureCode.APP_NOT_CONFIGURED, "The social application this login started with (id "
+                + appId + ") no longer serves '" + routeId + "' on site '" + site + "'");
     }
 
     /** The app, if the settings every provider understands have values Gatehouse can use (an admin may have typed anything). */
-    private static SelectedApp checked(SelectedApp selected) {
+    private SelectedApp checked(SelectedApp selected) {
+        MergedAppSettings.Entry entry = merged.find(selected.app(), selected.backend());
+        boolean same = entry != null && entry.settings() == selected.settings();
+        if (same && entry.checked()) {
+            return selected;
+        }
         try {
             CommonSettings.check(selected.settings(), selected.backend().refusedSettings());
         } catch (InvalidProviderSettingException e) {
             throw new InvalidProviderSettingException(e.key(), "Social application '" + selected.app().name() + "' ("
                     + selected.app().provider() + "): " + e.getMessage());
+        }
+        if (same) {
+            entry.passedCheck();
         }
         return selected;
     }
@@ -126,6 +140,14 @@ public final class AppSelector {
             }
         }
         return List.copyOf(byRoute.values());
+    }
+
+    /**
+     * Every app of the route that serves the site, hidden ones included (a back-channel logout picks the one its
+     * token's audience names).
+     */
+    public List<SelectedApp> usable(String routeId, String site) {
+        return usableFor(routeId, site);
     }
 
     private List<SelectedApp> usableFor(String routeId, String site) {
@@ -147,8 +169,13 @@ public final class AppSelector {
     }
 
     private List<SocialApp> appsOf(ProviderBackend backend) {
-        List<SocialApp> list = new ArrayList<>(apps.findByProvider(backend.id()));
-        list.addAll(configApps(backend.id()));
+        List<SocialApp> stored = apps.findByProvider(backend.id());
+        List<SocialApp> configured = configApps(backend.id());
+        if (configured.isEmpty()) {
+            return stored;
+        }
+        List<SocialApp> list = new ArrayList<>(stored);
+        list.addAll(configured);
         return list;
     }
 
@@ -169,7 +196,7 @@ public final class AppSelector {
             return true;
         }
         String wanted = site == null ? "" : site.toLowerCase(Locale.ROOT);
-        String hostOnly = PORT.matcher(wanted).replaceFirst("");
+        String hostOnly = withoutPort(wanted);
         for (String s : app.sites()) {
             String candidate = s.toLowerCase(Locale.ROOT);
             if (candidate.equals(wanted) || candidate.equals(hostOnly)) {
@@ -179,11 +206,29 @@ public final class AppSelector {
         return false;
     }
 
+    /** {@code host} for {@code host:8000}: the part before a final colon followed only by digits. */
+    private static String withoutPort(String site) {
+        int colon = site.lastIndexOf(':');
+        if (colon < 0 || colon == site.length() - 1) {
+            return site;
+        }
+        for (int i = colon + 1; i < site.length(); i++) {
+            if (site.charAt(i) < '0' || site.charAt(i) > '9') {
+                return site;
+            }
+        }
+        return site.substring(0, colon);
+    }
+
     private SelectedApp selected(SocialApp app, ProviderBackend backend) {
-        ProviderSettings settings = configSettings.computeIfAbsent(backend.id() + "\u0000" + app.name(),
-                k -> fromConfig(app, backend)).overriddenBy(app.settings());
-        warnUnknownKeys(app, backend, settings);
-        return new SelectedApp(app, backend, settings);
+        MergedAppSettings.Entry entry = merged.find(app, backend);
+        if (entry == null) {
+            ProviderSettings settings = configSettings.computeIfAbsent(backend.id() + "\u0000" + app.name(),
+                    k -> fromConfig(app, backend)).overriddenBy(app.settings());
+            warnUnknownKeys(app, backend, settings);
+            entry = merged.remember(app, backend, settings);
+        }
+        return new SelectedApp(app, backend, entry.settings());
     }
 
     /** The configuration's part of an app's settings: fixed after start-up, so computed once per provider and name. */

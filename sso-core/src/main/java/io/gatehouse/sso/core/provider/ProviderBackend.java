@@ -1,7 +1,11 @@
 package io.gatehouse.sso.core.provider;
 
+import io.gatehouse.sso.core.FailureCode;
+import io.gatehouse.sso.spi.SocialToken;
+
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,7 +56,7 @@ public interface ProviderBackend {
 
     /**
      * Checks an app's effective settings before use; a problem is a {@link ProviderException} with
-     * {@link io.gatehouse.sso.core.FailureCode#APP_NOT_CONFIGURED} whose message says what to set.
+     * {@link FailureCode#APP_NOT_CONFIGURED} whose message says what to set.
      */
     default void checkSettings(ProviderContext context) throws ProviderException {
     }
@@ -62,6 +66,43 @@ public interface ProviderBackend {
 
     /** Exchanges the code, validates what the IdP returned, and builds the profile. */
     ProviderResult exchange(ProviderContext context, CodeExchange exchange) throws ProviderException;
+
+    /**
+     * How the IdP identifies itself in authorization responses (RFC 9207), read when a login begins; empty for an
+     * IdP without an issuer identifier (GitHub), whose callbacks are then not checked for {@code iss}.
+     */
+    default Optional<IssuerIdentification> issuerIdentification(ProviderContext context) throws ProviderException {
+        return Optional.empty();
+    }
+
+    /** The IdP's {@code end_session_endpoint} (OpenID Connect RP-Initiated Logout 1.0), or empty: sign-out stays local. */
+    default Optional<URI> endSessionEndpoint(ProviderContext context) throws ProviderException {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks a back-channel logout token (OpenID Connect Back-Channel Logout 1.0 section 2.6) against this app.
+     *
+     * @throws ProviderException {@link FailureCode#BACKCHANNEL_LOGOUT_UNSUPPORTED} by default,
+     *                           else the code of the failed check
+     */
+    default VerifiedLogout verifyLogoutToken(ProviderContext context, String logoutToken) throws ProviderException {
+        throw new ProviderException(FailureCode.BACKCHANNEL_LOGOUT_UNSUPPORTED, "The " + id()
+                + " provider has no back-channel logout");
+    }
+
+    /**
+     * Redeems a refresh token at the token endpoint (RFC 6749 section 6) for a fresh access token; the result is
+     * stored merged over the old token ({@link io.gatehouse.sso.spi.SocialToken#mergedOver}), so an IdP that sends
+     * no new refresh token (Google) keeps the old one working.
+     *
+     * @throws ProviderException {@link FailureCode#REFRESH_REVOKED} when the IdP answers
+     *                           {@code invalid_grant}, else the code of what went wrong
+     */
+    default SocialToken refresh(ProviderContext context, String refreshToken) throws ProviderException {
+        throw new ProviderException(FailureCode.REFRESH_FAILED, "The " + id()
+                + " provider cannot refresh tokens");
+    }
 
     /** Settings keys every provider understands. */
     Set<String> COMMON_SETTINGS = Set.of("SCOPE", "AUTH_PARAMS", "APPS", "APP", "hidden", "pkce_enabled", "OAUTH_PKCE_ENABLED",

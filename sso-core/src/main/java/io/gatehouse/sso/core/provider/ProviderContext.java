@@ -1,5 +1,6 @@
 package io.gatehouse.sso.core.provider;
 
+import io.gatehouse.sso.core.BaseUrl;
 import io.gatehouse.sso.spi.SocialApp;
 
 import java.net.URI;
@@ -25,5 +26,10 @@ public record ProviderContext(SocialApp app, ProviderSettings settings, URI call
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(callbackUri, "callbackUri");
         Objects.requireNonNull(clients, "clients");
+    }
+
+    /** The context of a chosen app for a request under this public base URL. */
+    public static ProviderContext of(SelectedApp selected, URI baseUrl, IdpClients clients) {
+        return new ProviderContext(selected.app(), selected.settings(), BaseUrl.callbackUri(baseUrl, selected.routeId()), clients);
     }
 }

@@ -26,9 +26,11 @@ public final class ProviderRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
 
     private final Map<String, ProviderBackend> enabled;
+    private final List<ProviderBackend> inOrder;
 
     private ProviderRegistry(Map<String, ProviderBackend> enabled) {
         this.enabled = enabled;
+        this.inOrder = List.copyOf(enabled.values());
     }
 
     /** Loads backends from the thread's context class loader. */
@@ -73,6 +75,6 @@ public final class ProviderRegistry {
     }
 
     public List<ProviderBackend> enabled() {
-        return List.copyOf(enabled.values());
+        return inOrder;
     }
 }

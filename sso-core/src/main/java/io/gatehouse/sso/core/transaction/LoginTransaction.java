@@ -3,6 +3,7 @@ package io.gatehouse.sso.core.transaction;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.core.AuthProcess;
 import io.gatehouse.sso.core.SafeNext;
+import io.gatehouse.sso.core.provider.IssuerIdentification;
 
 import java.text.ParseException;
 import java.time.Duration;
@@ -21,9 +22,11 @@ import java.util.Objects;
  * @param next         the safe path to go to afterwards
  * @param userId       for connect, the user who started it; else null
  * @param issuedAt     when the login started
+ * @param issuer       how the IdP names itself in its answers (RFC 9207), or null for an IdP without an issuer
  */
 public record LoginTransaction(String state, String nonce, String codeVerifier, String routeId, String appId,
-                               AuthProcess process, String next, String userId, Instant issuedAt) {
+                               AuthProcess process, String next, String userId, Instant issuedAt,
+                               IssuerIdentification issuer) {
 
     private static final String PURPOSE = "login-transaction";
 
@@ -34,6 +37,12 @@ public record LoginTransaction(String state, String nonce, String codeVerifier, 
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(process, "process");
         next = SafeNext.of(next);
+    }
+
+    /** A transaction for an IdP without an issuer identifier. */
+    public LoginTransaction(String state, String nonce, String codeVerifier, String routeId, String appId,
+                            AuthProcess process, String next, String userId, Instant issuedAt) {
+        this(state, nonce, codeVerifier, routeId, appId, process, next, userId, issuedAt, null);
     }
 
     /** This transaction sealed for a cookie that lives {@code ttl}. */
@@ -49,7 +58,8 @@ public record LoginTransaction(String state, String nonce, String codeVerifier, 
     private JWTClaimsSet toClaims() {
         return new JWTClaimsSet.Builder().claim("st", state).claim("nn", nonce).claim("pk", codeVerifier)
                 .claim("pv", routeId).claim("ap", appId).claim("pr", process.name()).claim("nx", next)
-                .claim("us", userId).build();
+                .claim("us", userId).claim("is", issuer == null ? null : issuer.issuer())
+                .claim("ir", issuer != null && issuer.alwaysSent()).build();
     }
 
     private static LoginTransaction fromClaims(JWTClaimsSet c) throws Seal.Broken {
@@ -62,8 +72,10 @@ public record LoginTransaction(String state, String nonce, String codeVerifier, 
             if (state == null || nonce == null || route == null || app == null || process == null || c.getIssueTime() == null) {
                 throw new Seal.Broken("incomplete transaction");
             }
+            String issuer = c.getStringClaim("is");
             return new LoginTransaction(state, nonce, c.getStringClaim("pk"), route, app, AuthProcess.valueOf(process),
-                    c.getStringClaim("nx"), c.getStringClaim("us"), c.getIssueTime().toInstant());
+                    c.getStringClaim("nx"), c.getStringClaim("us"), c.getIssueTime().toInstant(),
+                    issuer == null ? null : new IssuerIdentification(issuer, Boolean.TRUE.equals(c.getBooleanClaim("ir"))));
         } catch (ParseException | IllegalArgumentException e) {
             throw new Seal.Broken("malformed transaction");
         }

@@ -4,11 +4,13 @@ import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.DirectEncrypter;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 
+import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -32,8 +34,11 @@ import java.util.Objects;
 public final class Seal {
     private static final int MAX_SEALED_LENGTH = 64 * 1024;
     private static final String PURPOSE = "pur";
+    private static final JWEHeader HEADER = new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM);
 
-    private final byte[] key;
+    // Nimbus's direct encrypter and decrypter are thread-safe: one of each serves every login
+    private final DirectEncrypter encrypter;
+    private final DirectDecrypter decrypter;
     private final Clock clock;
 
     public Seal(byte[] key, Clock clock) {
@@ -41,7 +46,13 @@ public final class Seal {
         if (key.length != 32) {
             throw new IllegalArgumentException("the sealing key must be 256 bits");
         }
-        this.key = key.clone();
+        try {
+            SecretKeySpec secret = new SecretKeySpec(key.clone(), "AES");
+            this.encrypter = new DirectEncrypter(secret);
+            this.decrypter = new DirectDecrypter(secret);
+        } catch (KeyLengthException e) {
+            throw new IllegalArgumentException("the sealing key must be 256 bits", e);
+        }
         this.clock = clock;
     }
 
@@ -56,9 +67,9 @@ public final class Seal {
         Instant now = clock.instant();
         JWTClaimsSet full = new JWTClaimsSet.Builder(claims).claim(PURPOSE, purpose)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl))).build();
-        EncryptedJWT jwt = new EncryptedJWT(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), full);
+        EncryptedJWT jwt = new EncryptedJWT(HEADER, full);
         try {
-            jwt.encrypt(new DirectEncrypter(key));
+            jwt.encrypt(encrypter);
         } catch (JOSEException e) {
             throw new IllegalStateException("A256GCM encryption failed", e);
         }
@@ -82,7 +93,7 @@ public final class Seal {
                     || !EncryptionMethod.A256GCM.equals(jwt.getHeader().getEncryptionMethod())) {
                 throw new Broken("unexpected algorithm");
             }
-            jwt.decrypt(new DirectDecrypter(key));
+            jwt.decrypt(decrypter);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException | JOSEException | RuntimeException e) {
             // the value comes from the browser; Nimbus throws unchecked exceptions for some malformed headers

@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.gatehouse.sso.core.FailureCode;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.testidp.FakeServers;
+import io.gatehouse.sso.testidp.SelfSignedTls;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -50,6 +51,15 @@ class IdpHttpClientTest {
         return http.send(new HTTPRequest(HTTPRequest.Method.GET, uri), "test endpoint");
     }
 
+    /** The server's connection indexes of the next {@code calls} recorded requests. */
+    Set<Integer> connectionsOf(int calls) throws InterruptedException {
+        Set<Integer> connections = new HashSet<>();
+        for (int i = 0; i < calls; i++) {
+            connections.add(server.takeRequest().getConnectionIndex());
+        }
+        return connections;
+    }
+
     ProviderException failure(URI uri) {
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> get(uri));
         assertThat(e).as("expected a ProviderException").isNotNull();
@@ -67,11 +77,7 @@ class IdpHttpClientTest {
             assertThat(get(uri).getBodyAsJSONObject()).containsEntry("sub", Integer.toString(i));
         }
 
-        Set<Integer> connections = new HashSet<>();
-        for (int i = 0; i < 50; i++) {
-            connections.add(server.takeRequest().getConnectionIndex());
-        }
-        assertThat(connections).as("TCP connections for 50 calls").hasSizeLessThanOrEqualTo(2);
+        assertThat(connectionsOf(50)).as("TCP connections for 50 calls").hasSizeLessThanOrEqualTo(2);
     }
 
     @Test
@@ -201,5 +207,39 @@ class IdpHttpClientTest {
 
         assertThat(resource.getContent()).isEqualTo("{\"keys\":[]}");
         assertThat(resource.getContentType()).isEqualTo("application/jwk-set+json");
+    }
+
+    @Test
+    void anHttpsIdpWhoseCertificateTheGivenTlsContextTrustsIsReachedOverKeptAliveConnections() throws Exception {
+        SelfSignedTls tls = SelfSignedTls.forLoopback();
+        server.useHttps(tls.serverSockets());
+        URI uri = start("/userinfo");
+        IdpHttpClient trusting = new IdpHttpClient(DEADLINE, 64 * 1024, tls.clientTrust());
+        for (int i = 0; i < 20; i++) {
+            server.enqueue(ok("{\"sub\":\"" + i + "\"}"));
+        }
+
+        for (int i = 0; i < 20; i++) {
+            HTTPResponse response = trusting.send(new HTTPRequest(HTTPRequest.Method.GET, uri), "test endpoint");
+            assertThat(response.getBodyAsJSONObject()).containsEntry("sub", Integer.toString(i));
+        }
+
+        assertThat(uri.getScheme()).isEqualTo("https");
+        assertThat(connectionsOf(20)).as("TLS connections for 20 calls").hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void anHttpsIdpWithAPrivateCertificateIsUnreachableWithTheJvmsDefaultTrust() {
+        server.useHttps(SelfSignedTls.forLoopback().serverSockets());
+        URI uri = start("/userinfo");
+        server.enqueue(ok("{}"));
+        // a deadline no busy machine reaches, so that what fails is the handshake
+        IdpHttpClient jvmTrust = new IdpHttpClient(Duration.ofSeconds(30), 64 * 1024);
+
+        ProviderException e = catchThrowableOfType(ProviderException.class,
+                () -> jvmTrust.send(new HTTPRequest(HTTPRequest.Method.GET, uri), "test endpoint"));
+
+        assertThat(e.code()).isEqualTo(FailureCode.IDP_UNREACHABLE);
+        assertThat(e.getMessage()).contains("could not be reached: SSLHandshakeException");
     }
 }

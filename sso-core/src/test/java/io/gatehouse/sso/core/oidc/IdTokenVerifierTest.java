@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Each failure code of ID token verification, pinned to the check that produces it: a claim check names its
- * claim in a typed {@link RejectedIdToken}, the other steps have their own exception types. Tokens are signed
+ * claim in a typed {@link RejectedToken}, the other steps have their own exception types. Tokens are signed
  * by a {@link FakeIdp}; time is an adjustable clock, so no test waits.
  */
 class IdTokenVerifierTest {
@@ -76,7 +76,7 @@ class IdTokenVerifierTest {
     void refusedAtClaim(UnaryOperator<JWTClaimsSet.Builder> change, FailureCode code, String claim) {
         ProviderException e = refused(idp.sign(change.apply(claims()).build()));
         assertThat(e.code()).isEqualTo(code);
-        assertThat(e.getCause()).isInstanceOfSatisfying(RejectedIdToken.class, r -> assertThat(r.claim()).isEqualTo(claim));
+        assertThat(e.getCause()).isInstanceOfSatisfying(RejectedToken.class, r -> assertThat(r.claim()).isEqualTo(claim));
     }
 
     static String sign(JWSHeader header, JWTClaimsSet claims, RSAKey key) throws JOSEException {
@@ -177,7 +177,7 @@ class IdTokenVerifierTest {
         ProviderException e = refused(token);
 
         assertThat(e.code()).isEqualTo(FailureCode.ID_TOKEN_INVALID);
-        assertThat(e.getCause()).isInstanceOfSatisfying(RejectedIdToken.class, r -> assertThat(r.claim()).isEqualTo("typ"));
+        assertThat(e.getCause()).isInstanceOfSatisfying(RejectedToken.class, r -> assertThat(r.claim()).isEqualTo("typ"));
     }
 
     // ---- signature and keys (steps 6 to 8)

@@ -183,4 +183,46 @@ class AppSelectorTest {
 
         assertThat(selector().loginChoices("localhost")).extracting(c -> c.app().name()).containsExactly("GitHub");
     }
+
+    @Test
+    void theAppALoginStartedWithIsFoundByIdAmongSeveral() throws ProviderException {
+        app("github", "", "GitHub", Map.of(), "localhost");
+        SocialApp second = app("github", "", "GitHub Enterprise", Map.of("github_url", "https://ghe.example"), "localhost");
+
+        SelectedApp chosen = selector().selectById("github", "localhost:8000", second.id());
+
+        assertThat(chosen.app()).isEqualTo(second);
+        assertThat(chosen.settings().string("github_url")).contains("https://ghe.example");
+    }
+
+    @Test
+    void theAppALoginStartedWithIsRefusedOnceItNoLongerServesTheSite() {
+        SocialApp a = app("github", "", "GitHub", Map.of(), "sso.example.com");
+        apps.save(a.toBuilder().sites("other.example").build());
+
+        assertThatThrownBy(() -> selector().selectById("github", "sso.example.com", a.id()))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED));
+    }
+
+    @Test
+    void settingsAnAdminChangedApplyToTheNextSelection() throws ProviderException {
+        SocialApp a = app("github", "", "GitHub", Map.of("scope", "read:user"), "localhost");
+        AppSelector selector = selector();
+        assertThat(selector.selectById("github", "localhost", a.id()).settings().list("scope")).containsExactly("read:user");
+
+        apps.save(a.toBuilder().settings(Map.of("scope", "user:email")).build());
+
+        assertThat(selector.selectById("github", "localhost", a.id()).settings().list("scope")).containsExactly("user:email");
+        assertThat(selector.select("github", "localhost", null).settings().list("scope")).containsExactly("user:email");
+    }
+
+    @Test
+    void onlyADigitsPortIsIgnoredWhenMatchingASite() {
+        app("github", "", "GitHub", Map.of(), "localhost");
+
+        assertThatThrownBy(() -> selector().select("github", "localhost:80a", null))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED));
+        assertThatThrownBy(() -> selector().select("github", "localhost:", null))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo(FailureCode.APP_NOT_CONFIGURED));
+    }
 }

@@ -28,8 +28,10 @@ class MigrationsTest {
     void withMigrationsOffTheApplicationsOwnSchemaIsUsedAsItIs() {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         DataSource own = new DriverManagerDataSource(url, "sa", "");
-        // what the application's Flyway would run from classpath:io/gatehouse/sso/jdbc/migration
-        new ResourceDatabasePopulator(new ClassPathResource("io/gatehouse/sso/jdbc/migration/V1__init.sql")).execute(own);
+        // what the application's Flyway would run from classpath:io/gatehouse/sso/jdbc/migration: every script
+        new ResourceDatabasePopulator(new ClassPathResource("io/gatehouse/sso/jdbc/migration/V1__init.sql"),
+                new ClassPathResource("io/gatehouse/sso/jdbc/migration/V2__single_use_values.sql"),
+                new ClassPathResource("io/gatehouse/sso/jdbc/migration/V3__sessions.sql")).execute(own);
 
         GatehouseContexts.web().withPropertyValues("spring.datasource.url=" + url, "gatehouse.jdbc.migrate=false").run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(LoginEngine.class);

@@ -38,6 +38,9 @@ final class FakeGoogle implements AutoCloseable {
     private volatile String nonce = "unset";
     private volatile UnaryOperator<JWTClaimsSet.Builder> idToken = b -> b;
     private volatile Function<RecordedRequest, MockResponse> tokenResponder;
+    private volatile Function<RecordedRequest, MockResponse> refreshResponder;
+    /** The refresh token the code exchange issues (Google: only with access_type=offline); none by default. */
+    private volatile String refreshToken;
 
     FakeGoogle() {
         try {
@@ -53,7 +56,9 @@ final class FakeGoogle implements AutoCloseable {
                     case "/o/oauth2/v2/auth" -> consent(request);
                     case "/token" -> {
                         tokenRequests.add(request);
-                        yield tokenResponder != null ? tokenResponder.apply(request) : tokens();
+                        boolean refresh = request.getBody() != null && request.getBody().utf8().contains("grant_type=refresh_token");
+                        yield refresh && refreshResponder != null ? refreshResponder.apply(request)
+                                : tokenResponder != null ? tokenResponder.apply(request) : tokens();
                     }
                     case "/oauth2/v3/certs" -> json(200, new JWKSet(key.toPublicJWK()).toString());
                     default -> json(404, "{\"error\":\"not_found\"}");
@@ -108,7 +113,8 @@ final class FakeGoogle implements AutoCloseable {
         String idTokenValue = sign(idToken.apply(claims(nonce)).build());
         return json(200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":3599,"
                 + "\"scope\":\"openid https://www.googleapis.com/auth/userinfo.email https://www.googleapis.com/auth/userinfo.profile\","
-                + "\"token_type\":\"Bearer\",\"id_token\":\"" + idTokenValue + "\"}");
+                + "\"token_type\":\"Bearer\",\"id_token\":\"" + idTokenValue + "\""
+                + (refreshToken == null ? "" : ",\"refresh_token\":\"" + refreshToken + "\"") + "}");
     }
 
     /** An ID token as Google issues it for the scopes openid email profile. */
@@ -141,6 +147,16 @@ final class FakeGoogle implements AutoCloseable {
 
     void answerToken(Function<RecordedRequest, MockResponse> responder) {
         tokenResponder = responder;
+    }
+
+    /** The code exchange issues this refresh token from now on. */
+    void issueRefreshToken(String value) {
+        refreshToken = value;
+    }
+
+    /** How the token endpoint answers refresh-token grants. */
+    void answerRefresh(Function<RecordedRequest, MockResponse> responder) {
+        refreshResponder = responder;
     }
 
     List<RecordedRequest> authorizeRequests() {

@@ -7,6 +7,7 @@ import io.gatehouse.sso.core.oidc.OidcProfiles;
 import io.gatehouse.sso.core.oidc.OidcProviderBackend;
 import io.gatehouse.sso.core.oidc.OidcTokens;
 import io.gatehouse.sso.core.provider.EmailAddress;
+import io.gatehouse.sso.core.provider.IssuerIdentification;
 import io.gatehouse.sso.core.provider.ProviderContext;
 import io.gatehouse.sso.core.provider.ProviderException;
 import io.gatehouse.sso.core.provider.ProviderProfile;
@@ -103,6 +104,21 @@ public final class MicrosoftBackend extends OidcProviderBackend {
     @Override
     protected IssuerRule issuerRule(ProviderContext context, OIDCProviderMetadata metadata) throws ProviderException {
         return TenantIssuerRule.of(MicrosoftTenant.of(context), metadata.getIssuer().getValue());
+    }
+
+    /**
+     * A multi-tenant document declares a template issuer that no answer can carry, so multi-tenant apps are not
+     * checked for RFC 9207's {@code iss} (Microsoft does not advertise it either); a pinned tenant is.
+     */
+    @Override
+    public Optional<IssuerIdentification> issuerIdentification(ProviderContext context) throws ProviderException {
+        return MicrosoftTenant.of(context).multiTenant() ? Optional.empty() : super.issuerIdentification(context);
+    }
+
+    /** Microsoft's v2.0 token endpoint wants the scopes on a refresh too (a subset of those granted at sign-in). */
+    @Override
+    protected List<String> refreshScopes(ProviderContext context) {
+        return context.settings().scopesOr(defaultScopes());
     }
 
     @Override

@@ -52,6 +52,10 @@ final class FakeMicrosoft implements AutoCloseable {
     private volatile String nonce = "unset";
     private volatile UnaryOperator<JWTClaimsSet.Builder> idToken = b -> b;
     private volatile Function<RecordedRequest, MockResponse> tokenResponder;
+    private volatile Function<RecordedRequest, MockResponse> refreshResponder;
+    private final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
+    /** The refresh token the code exchange issues (Microsoft: only with the offline_access scope); none by default. */
+    private volatile String refreshToken;
     private volatile Function<RecordedRequest, MockResponse> me = r -> json(200, ME);
 
     FakeMicrosoft() {
@@ -77,7 +81,12 @@ final class FakeMicrosoft implements AutoCloseable {
                 return switch (rest) {
                     case "/v2.0/.well-known/openid-configuration" -> json(200, discovery(tenant));
                     case "/oauth2/v2.0/authorize" -> signInPage(request);
-                    case "/oauth2/v2.0/token" -> tokenResponder != null ? tokenResponder.apply(request) : tokens();
+                    case "/oauth2/v2.0/token" -> {
+                        tokenRequests.add(request);
+                        boolean refresh = request.getBody() != null && request.getBody().utf8().contains("grant_type=refresh_token");
+                        yield refresh && refreshResponder != null ? refreshResponder.apply(request)
+                                : tokenResponder != null ? tokenResponder.apply(request) : tokens();
+                    }
                     case "/discovery/v2.0/keys" -> json(200, new JWKSet(key.toPublicJWK()).toString());
                     default -> json(404, "{\"error\":\"not_found\"}");
                 };
@@ -147,7 +156,8 @@ final class FakeMicrosoft implements AutoCloseable {
         String idTokenValue = sign(idToken.apply(claims(nonce)).build());
         return json(200, "{\"token_type\": \"Bearer\", \"scope\": \"email openid profile https://graph.microsoft.com/User.Read\", "
                 + "\"expires_in\": 4245, \"ext_expires_in\": 4245, \"access_token\": \"" + ACCESS_TOKEN + "\", "
-                + "\"id_token\": \"" + idTokenValue + "\"}");
+                + "\"id_token\": \"" + idTokenValue + "\""
+                + (refreshToken == null ? "" : ", \"refresh_token\": \"" + refreshToken + "\"") + "}");
     }
 
     /** A v2.0 ID token of a work account in tenant A, as issued for openid email profile. */
@@ -175,6 +185,20 @@ final class FakeMicrosoft implements AutoCloseable {
 
     void answerToken(Function<RecordedRequest, MockResponse> responder) {
         tokenResponder = responder;
+    }
+
+    /** The code exchange issues this refresh token from now on. */
+    void issueRefreshToken(String value) {
+        refreshToken = value;
+    }
+
+    /** How the token endpoint answers refresh-token grants. */
+    void answerRefresh(Function<RecordedRequest, MockResponse> responder) {
+        refreshResponder = responder;
+    }
+
+    List<RecordedRequest> tokenRequests() {
+        return List.copyOf(tokenRequests);
     }
 
     void answerMe(Function<RecordedRequest, MockResponse> responder) {

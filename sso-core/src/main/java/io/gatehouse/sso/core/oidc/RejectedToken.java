@@ -4,14 +4,14 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import io.gatehouse.sso.core.FailureCode;
 
 /**
- * One check of an ID token failed; the check says which {@link FailureCode} that is and which claim (or
- * header) it looked at, so the login's failure code never depends on an exception's wording.
+ * One check of a token (an ID token, a logout token) failed; the check says which {@link FailureCode} that is and
+ * which claim (or header) it looked at, so the failure code never depends on an exception's wording.
  */
-final class RejectedIdToken extends BadJWTException {
+final class RejectedToken extends BadJWTException {
     private final FailureCode code;
     private final String claim;
 
-    RejectedIdToken(FailureCode code, String claim, String detail) {
+    RejectedToken(FailureCode code, String claim, String detail) {
         super(detail);
         this.code = code;
         this.claim = claim;
