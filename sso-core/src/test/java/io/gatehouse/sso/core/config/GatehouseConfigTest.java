@@ -227,4 +227,13 @@ class GatehouseConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("config key 'site_url' (file " + file + ")")
                 .hasMessageContaining("must be a single value, not a list");
     }
+
+    @Test
+    void theDescriptionForLogsNamesTheSettingsAndOnlyWhetherAKeyIsSet() {
+        String good = Base64.getEncoder().encodeToString(new byte[32]);
+
+        assertThat(read("SSO_", Map.of("SSO_TRANSACTION_KEY", good, "SSO_SITE_URL", "https://sso.example.com"), null, Map.of())
+                .toString()).contains("siteUrl=Optional[https://sso.example.com]").contains("transactionKey=(set)");
+        assertThat(read("SSO_", Map.of(), null, Map.of()).toString()).contains("transactionKey=(per-process)");
+    }
 }
