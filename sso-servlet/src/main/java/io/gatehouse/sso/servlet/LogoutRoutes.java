@@ -36,7 +36,7 @@ final class LogoutRoutes {
         sessionBinder.signOut(request, response);
         LogoutOutcome outcome = engine.sessions().beginLogout(sessionId, request.getParameter("next"), mount.ssoBase());
         if (outcome instanceof LogoutOutcome.Redirect r) {
-            TransactionCookies.begin(request, response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());
+            TransactionCookies.set(response, r.cookie(), mount.ssoPath(r.cookie().path()), mount.https() || request.isSecure());
             responder.redirect(response, r.location().toString());
         } else {
             respond(request, response, mount, outcome);

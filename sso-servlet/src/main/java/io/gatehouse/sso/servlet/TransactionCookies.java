@@ -61,6 +61,14 @@ final class TransactionCookies {
         }
     }
 
+    /**
+     * Sets a cookie of a fixed name (the sign-out's): a new one replaces the old, so it needs neither the bound
+     * nor the begin time, and its value is exactly the sealed transaction.
+     */
+    static void set(HttpServletResponse response, TransactionCookie tx, String path, boolean secure) {
+        set(response, tx, tx.value(), path, secure);
+    }
+
     private static void set(HttpServletResponse response, TransactionCookie tx, String value, String path, boolean secure) {
         Cookie cookie = new Cookie(tx.name(), value);
         cookie.setPath(path);
