@@ -184,4 +184,16 @@ class BaseUrlTest {
     void theSiteOfABaseWithoutPortIsItsHost() {
         assertThat(BaseUrl.siteOf(URI.create("https://sso.example.com/app"))).isEqualTo("sso.example.com");
     }
+
+    @Test
+    void onlyTheDefaultPortOfTheSchemeInUseIsLeftOut() {
+        GatehouseConfig http = config(Map.of("use_x_forwarded_port", "true"));
+        GatehouseConfig https = config(Map.of("use_x_forwarded_port", "true", "login_default_protocol", "https"));
+
+        assertThat(BaseUrl.resolve(http, "h.example:8000", "", Map.of("X-Forwarded-Port", "80")::get)).hasToString("http://h.example");
+        assertThat(BaseUrl.resolve(http, "h.example:8000", "", Map.of("X-Forwarded-Port", "443")::get))
+                .hasToString("http://h.example:443");
+        assertThat(BaseUrl.resolve(https, "h.example:8000", "", Map.of("X-Forwarded-Port", "80")::get))
+                .hasToString("https://h.example:80");
+    }
 }

@@ -108,4 +108,49 @@ class ConfigValuesTest {
                 .hasMessageMatching("(?s).*: \\S.*")
                 .hasMessageNotContaining("s3cretValue");
     }
+
+    @Test
+    void aKeyWithoutNestedPathIsWrittenOnlyFlatAndANestedPathIsSectionDotKeyInLowerCase() {
+        assertThat(new ConfigKey("site_url", "SITE_URL", null).nestedPath()).isEmpty();
+        assertThat(EMAIL_HOST.nestedPath()).isEqualTo("email.host");
+        assertThatThrownBy(() -> new ConfigKey("email_host", "EMAIL_HOST", "Email.Host")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConfigKey("email_host", "EMAIL_HOST", "email")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void noEnvironmentAndNoHostMapMeanNothingIsSet() {
+        ConfigValues values = ConfigValues.of("SSO_", null, null, null);
+
+        assertThat(values.get(ConfigKey.SITE_URL)).isEmpty();
+        assertThat(values.sourceOf(ConfigKey.SITE_URL)).isEqualTo("config key 'site_url'");
+    }
+
+    @Test
+    void aMappingWhereASingleValueBelongsIsRefusedAsAMapping() {
+        assertThatThrownBy(() -> host(Map.of("site_url", Map.of("a", "b"))).string(ConfigKey.SITE_URL))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not a mapping");
+    }
+
+    @Test
+    void aConfigFileHoldingOnlyAYamlNullSetsNothing(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("gatehouse.yaml"), "~\n");
+
+        assertThat(ConfigValues.of("SSO_", Map.of(), file, Map.of()).get(ConfigKey.SITE_URL)).isEmpty();
+    }
+
+    @Test
+    void aConfigFileThatIsNoMappingIsAStartUpError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("gatehouse.yaml"), "- site_url\n- https://sso.example.com\n");
+
+        assertThatThrownBy(() -> ConfigValues.of("SSO_", Map.of(), file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must hold a mapping");
+    }
+
+    @Test
+    void aJsonFileIsParsedAsJsonAndItsErrorsSaySo(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("gatehouse.json"), "{\"site_url\": \"https://sso.example.com\",}");
+
+        assertThatThrownBy(() -> ConfigValues.of("SSO_", Map.of(), file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is not valid JSON at line 1");
+    }
 }

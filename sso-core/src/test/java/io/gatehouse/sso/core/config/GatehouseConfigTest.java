@@ -236,4 +236,18 @@ class GatehouseConfigTest {
                 .toString()).contains("siteUrl=Optional[https://sso.example.com]").contains("transactionKey=(set)");
         assertThat(read("SSO_", Map.of(), null, Map.of()).toString()).contains("transactionKey=(per-process)");
     }
+
+    @Test
+    void aSiteUrlWithoutSchemeOrWithUserQueryOrFragmentIsAStartUpError() {
+        for (String bad : new String[] {"//sso.example.com", "https://user@sso.example.com", "https://sso.example.com/?a=b",
+                "https://sso.example.com/#top"}) {
+            assertThatThrownBy(() -> read("SSO_", Map.of("SSO_SITE_URL", bad), null, Map.of())).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("absolute http(s) URL");
+        }
+    }
+
+    @Test
+    void blankSocialProvidersMeanNone() {
+        assertThat(read("SSO_", Map.of("SSO_SOCIAL_PROVIDERS", "  "), null, Map.of()).socialProviders()).isEmpty();
+    }
 }

@@ -284,4 +284,13 @@ class LogoutTokenVerifierTest {
     void aTokenWithoutUniqueIdIsLogoutTokenInvalid() {
         refusedAtClaim(c -> c.jwtID(null), FailureCode.LOGOUT_TOKEN_INVALID, "jti");
     }
+
+    @Test
+    void theRefusalOfATokenWithoutIssuerOrAudienceSaysWhatIsMissing() {
+        assertThat(refused(idp.signLogoutToken(claims().issuer(null).build()))).hasMessageContaining("it has no issuer (iss)");
+        assertThat(refused(idp.signLogoutToken(claims().audience((String) null).build())))
+                .hasMessageContaining("it has no audience (aud)");
+        assertThat(refused(idp.signLogoutToken(claims().issuer("https://evil.example").build())))
+                .hasMessageContaining("'https://evil.example'");
+    }
 }

@@ -78,4 +78,12 @@ class AllowedDomainsTest {
         assertThatThrownBy(() -> AllowedDomains.parse("@\u00DFa.example")).isInstanceOf(IllegalArgumentException.class);
         assertThat(AllowedDomains.parse("@ssa.example").allows("x@\u00DFa.example")).isFalse();
     }
+
+    @Test
+    void anEmptyEntryBetweenCommasIsSkipped() {
+        AllowedDomains two = AllowedDomains.parse("@a.example,, @b.example,");
+
+        assertThat(two.restricts()).isTrue();
+        assertThat(two.domains()).containsExactly("@a.example", "@b.example");
+    }
 }

@@ -26,4 +26,12 @@ class EmailAddressesTest {
         assertThat(EmailAddresses.isValid(longest)).isTrue();
         assertThat(EmailAddresses.isValid("a" + longest)).isFalse();
     }
+
+    @Test
+    void aLocalPartWithSeparatorsAngleBracketsWhiteSpaceOrControlCharactersIsInvalid() {
+        for (String bad : new String[] {"a,b@example.com", "a;b@example.com", "a<b@example.com", "a>b@example.com",
+                "a b@example.com", "a\u0000b@example.com"}) {
+            assertThat(EmailAddresses.isValid(bad)).as(bad).isFalse();
+        }
+    }
 }

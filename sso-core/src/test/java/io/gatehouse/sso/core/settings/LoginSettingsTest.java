@@ -149,4 +149,18 @@ class LoginSettingsTest {
         }
         assertThat(SettingKey.LOGIN_ENABLE_SSO.description()).startsWith("Enable SSO");
     }
+
+    @Test
+    void aBlankGroupMapIsAnEmptyMap() {
+        store.put("SSO_GROUP_MAP", "  ");
+
+        assertThat(settings.groupMap()).isEmpty();
+    }
+
+    @Test
+    void aGroupMapWithANumberForAGroupIsRefused() {
+        store.put("SSO_GROUP_MAP", "{\"/a\": 5}");
+
+        assertThatThrownBy(settings::groupMap).isInstanceOf(InvalidSettingException.class).hasMessageContaining("'/a'");
+    }
 }
