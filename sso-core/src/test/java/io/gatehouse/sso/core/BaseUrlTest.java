@@ -112,4 +112,88 @@ class BaseUrlTest {
         assertThatThrownBy(() -> BaseUrl.resolve(config, "ok", "", Map.of("X-Forwarded-Port", "70000")::get))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anUntrustedOrUnknownXForwardedProtoLeavesTheDefaultProtocol() {
+        GatehouseConfig trusting = config(Map.of("trust_forwarded_headers", "true", "login_default_protocol", "https"));
+
+        assertThat(BaseUrl.resolve(trusting, "internal", "", Map.of("X-Forwarded-Proto", "gopher")::get)).hasToString("https://internal");
+        assertThat(BaseUrl.resolve(trusting, "internal", "", Map.of("X-Forwarded-Proto", "HTTP, https")::get))
+                .hasToString("http://internal");
+        assertThat(BaseUrl.resolve(config(Map.of("use_x_forwarded_host", "true", "use_x_forwarded_port", "true")), "internal", "",
+                Map.of("X-Forwarded-Proto", "https")::get)).hasToString("http://internal");
+    }
+
+    @Test
+    void anEmptyFirstHopOfXForwardedHostFallsBackToTheHostHeader() {
+        GatehouseConfig config = config(Map.of("use_x_forwarded_host", "true"));
+
+        assertThat(BaseUrl.resolve(config, "internal", "", Map.of("X-Forwarded-Host", ", public.example.com")::get))
+                .hasToString("http://internal");
+    }
+
+    @Test
+    void anEmptyQuotedHostInTheForwardedHeaderFallsBackToTheHostHeader() {
+        GatehouseConfig config = config(Map.of("trust_forwarded_headers", "true"));
+
+        assertThat(BaseUrl.resolve(config, "internal", "", Map.of("Forwarded", "host=\"\";proto=https")::get))
+                .hasToString("https://internal");
+    }
+
+    @Test
+    void theFirstAndLastPortNumbersAreAcceptedAndTheirNeighboursRefused() {
+        GatehouseConfig config = config(Map.of("use_x_forwarded_port", "true"));
+
+        assertThat(BaseUrl.resolve(config, "h.example", "", Map.of("X-Forwarded-Port", "1")::get)).hasToString("http://h.example:1");
+        assertThat(BaseUrl.resolve(config, "h.example", "", Map.of("X-Forwarded-Port", "65535")::get))
+                .hasToString("http://h.example:65535");
+        assertThatThrownBy(() -> BaseUrl.resolve(config, "h.example", "", Map.of("X-Forwarded-Port", "0")::get))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BaseUrl.resolve(config, "h.example", "", Map.of("X-Forwarded-Port", "65536")::get))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBlankXForwardedPortKeepsThePortOfTheHost() {
+        GatehouseConfig config = config(Map.of("use_x_forwarded_port", "true"));
+
+        assertThat(BaseUrl.resolve(config, "h.example:8000", "", Map.of("X-Forwarded-Port", " ")::get))
+                .hasToString("http://h.example:8000");
+    }
+
+    @Test
+    void theContextPathLosesItsTrailingSlashAndAnUnsafeOneIsRefused() {
+        assertThat(BaseUrl.resolve(config(Map.of()), "h.example", "/app/", h -> null)).hasToString("http://h.example/app");
+        assertThat(BaseUrl.resolve(config(Map.of()), "h.example", null, h -> null)).hasToString("http://h.example");
+        assertThatThrownBy(() -> BaseUrl.resolve(config(Map.of()), "h.example", "app", h -> null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BaseUrl.resolve(config(Map.of()), "h.example", "//evil.example", h -> null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLogoutUrisToRegisterAtTheIdpHangUnderTheBase() {
+        URI base = URI.create("https://sso.example.com/app");
+
+        assertThat(BaseUrl.postLogoutUri(base)).hasToString("https://sso.example.com/app/accounts/logout/callback/");
+        assertThat(BaseUrl.backChannelLogoutUri(base, "keycloak"))
+                .hasToString("https://sso.example.com/app/accounts/keycloak/backchannel-logout/");
+    }
+
+    @Test
+    void theSiteOfABaseWithoutPortIsItsHost() {
+        assertThat(BaseUrl.siteOf(URI.create("https://sso.example.com/app"))).isEqualTo("sso.example.com");
+    }
+
+    @Test
+    void onlyTheDefaultPortOfTheSchemeInUseIsLeftOut() {
+        GatehouseConfig http = config(Map.of("use_x_forwarded_port", "true"));
+        GatehouseConfig https = config(Map.of("use_x_forwarded_port", "true", "login_default_protocol", "https"));
+
+        assertThat(BaseUrl.resolve(http, "h.example:8000", "", Map.of("X-Forwarded-Port", "80")::get)).hasToString("http://h.example");
+        assertThat(BaseUrl.resolve(http, "h.example:8000", "", Map.of("X-Forwarded-Port", "443")::get))
+                .hasToString("http://h.example:443");
+        assertThat(BaseUrl.resolve(https, "h.example:8000", "", Map.of("X-Forwarded-Port", "80")::get))
+                .hasToString("https://h.example:80");
+    }
 }

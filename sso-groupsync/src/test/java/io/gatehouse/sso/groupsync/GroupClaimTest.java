@@ -166,4 +166,16 @@ class GroupClaimTest {
         assertThat(claim).isEqualTo(new GroupClaim.Invalid(
                 "'realm_access' is a string, not an object, so 'roles' cannot be read inside it"));
     }
+
+    @Test
+    void entries_of_an_array_are_named_by_their_json_type() {
+        assertThat(GroupClaim.read(Map.of("groups", Arrays.asList("/a", null)), "groups")).isEqualTo(new GroupClaim.Invalid(
+                "the claim 'groups' is an array whose entry 2 is null (all entries must be group names as strings)"));
+        assertThat(GroupClaim.read(Map.of("groups", List.of(List.of("/a"))), "groups")).isEqualTo(new GroupClaim.Invalid(
+                "the claim 'groups' is an array whose entry 1 is an array (all entries must be group names as strings)"));
+        assertThat(GroupClaim.read(Map.of("groups", List.of((Object) new String[] {"/a"})), "groups")).isEqualTo(new GroupClaim.Invalid(
+                "the claim 'groups' is an array whose entry 1 is an array (all entries must be group names as strings)"));
+        assertThat(GroupClaim.read(Map.of("groups", List.of('x')), "groups")).isEqualTo(new GroupClaim.Invalid(
+                "the claim 'groups' is an array whose entry 1 is a Character (all entries must be group names as strings)"));
+    }
 }

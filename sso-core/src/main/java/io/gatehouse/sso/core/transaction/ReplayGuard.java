@@ -51,6 +51,11 @@ public final class ReplayGuard implements SingleUseValues {
         return first[0];
     }
 
+    /** How many uses are remembered, expired ones not yet swept included: lets a test see that memory stays bounded. */
+    int remembered() {
+        return used.size();
+    }
+
     private void sweep(Instant now) {
         if (now.isBefore(nextSweep)) {
             return;

@@ -227,4 +227,27 @@ class GatehouseConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("config key 'site_url' (file " + file + ")")
                 .hasMessageContaining("must be a single value, not a list");
     }
+
+    @Test
+    void theDescriptionForLogsNamesTheSettingsAndOnlyWhetherAKeyIsSet() {
+        String good = Base64.getEncoder().encodeToString(new byte[32]);
+
+        assertThat(read("SSO_", Map.of("SSO_TRANSACTION_KEY", good, "SSO_SITE_URL", "https://sso.example.com"), null, Map.of())
+                .toString()).contains("siteUrl=Optional[https://sso.example.com]").contains("transactionKey=(set)");
+        assertThat(read("SSO_", Map.of(), null, Map.of()).toString()).contains("transactionKey=(per-process)");
+    }
+
+    @Test
+    void aSiteUrlWithoutSchemeOrWithUserQueryOrFragmentIsAStartUpError() {
+        for (String bad : new String[] {"//sso.example.com", "https://user@sso.example.com", "https://sso.example.com/?a=b",
+                "https://sso.example.com/#top"}) {
+            assertThatThrownBy(() -> read("SSO_", Map.of("SSO_SITE_URL", bad), null, Map.of())).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("absolute http(s) URL");
+        }
+    }
+
+    @Test
+    void blankSocialProvidersMeanNone() {
+        assertThat(read("SSO_", Map.of("SSO_SOCIAL_PROVIDERS", "  "), null, Map.of()).socialProviders()).isEmpty();
+    }
 }

@@ -65,4 +65,25 @@ class AllowedDomainsTest {
     void entriesWithoutTheAtSignAreAccepted() {
         assertThat(AllowedDomains.parse("allowed.com").allows("x@allowed.com")).isTrue();
     }
+
+    @Test
+    void theListedDomainsAreShownSortedInTheirPunycodeFormWithTheAtSign() {
+        assertThat(AllowedDomains.parse("@Example.ORG, @bücher.example, @allowed.com").domains())
+                .containsExactly("@allowed.com", "@example.org", "@xn--bcher-kva.example");
+    }
+
+    @Test
+    void aDomainStartingWithAnIdnaDeviationCharacterIsRefused() {
+        // java.net.IDN would fold it to "ssa.example", another registrable domain
+        assertThatThrownBy(() -> AllowedDomains.parse("@\u00DFa.example")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(AllowedDomains.parse("@ssa.example").allows("x@\u00DFa.example")).isFalse();
+    }
+
+    @Test
+    void anEmptyEntryBetweenCommasIsSkipped() {
+        AllowedDomains two = AllowedDomains.parse("@a.example,, @b.example,");
+
+        assertThat(two.restricts()).isTrue();
+        assertThat(two.domains()).containsExactly("@a.example", "@b.example");
+    }
 }

@@ -96,4 +96,71 @@ class LoginSettingsTest {
         assertThatThrownBy(() -> LoginSettings.validate("NO_SUCH_KEY", "1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NO_SUCH_KEY");
     }
+
+    @Test
+    void eachSwitchReadsItsOwnKey() {
+        store.put("LOGIN_ENABLE_SSO_REG", "on");
+        store.put("LOGIN_SIGNUP_SSO_AUTO", "0");
+        store.put("LOGIN_SSO_LINK_BY_EMAIL", "yes");
+        store.put("LOGIN_ENABLE_SSO_GROUP_SYNC", "1");
+        store.put("SSO_REMOVE_GROUPS", "off");
+
+        assertThat(settings.registrationEnabled()).isTrue();
+        assertThat(settings.autoFill()).isFalse();
+        assertThat(settings.linkByEmail()).isTrue();
+        assertThat(settings.groupSyncEnabled()).isTrue();
+        assertThat(settings.removeGroups()).isFalse();
+        assertThat(settings.ssoEnabled()).isFalse();
+    }
+
+    @Test
+    void theSignupGroupIsTrimmedAndABlankOneIsNone() {
+        store.put("SIGNUP_GROUP", " staff ");
+        assertThat(settings.signupGroup()).contains("staff");
+        store.put("SIGNUP_GROUP", "   ");
+        assertThat(settings.signupGroup()).isEmpty();
+    }
+
+    @Test
+    void anUnchangedGroupMapIsReadAgainWithTheSameEntriesAndAChangedOneAnew() {
+        store.put("SSO_GROUP_MAP", "{\"/a\": \"admin\"}");
+        assertThat(settings.groupMap()).containsExactly(Map.entry("/a", "admin"));
+        assertThat(settings.groupMap()).containsExactly(Map.entry("/a", "admin"));
+
+        store.put("SSO_GROUP_MAP", "{\"/b\": \"staff\"}");
+        assertThat(settings.groupMap()).containsExactly(Map.entry("/b", "staff"));
+    }
+
+    @Test
+    void aGroupKeyMayBeDottedForANestedClaimButNotEmptyOrEndingInADot() {
+        store.put("SSO_GROUP_KEY", " realm_access.roles ");
+        assertThat(settings.groupKey()).isEqualTo("realm_access.roles");
+        for (String bad : new String[] {" ", ".roles", "roles."}) {
+            store.put("SSO_GROUP_KEY", bad);
+            assertThatThrownBy(settings::groupKey).as(bad).isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining("SSO_GROUP_KEY");
+        }
+    }
+
+    @Test
+    void everySettingHasADescriptionForTheAdminScreen() {
+        for (SettingKey key : SettingKey.values()) {
+            assertThat(key.description()).as(key.name()).isNotBlank();
+        }
+        assertThat(SettingKey.LOGIN_ENABLE_SSO.description()).startsWith("Enable SSO");
+    }
+
+    @Test
+    void aBlankGroupMapIsAnEmptyMap() {
+        store.put("SSO_GROUP_MAP", "  ");
+
+        assertThat(settings.groupMap()).isEmpty();
+    }
+
+    @Test
+    void aGroupMapWithANumberForAGroupIsRefused() {
+        store.put("SSO_GROUP_MAP", "{\"/a\": 5}");
+
+        assertThatThrownBy(settings::groupMap).isInstanceOf(InvalidSettingException.class).hasMessageContaining("'/a'");
+    }
 }

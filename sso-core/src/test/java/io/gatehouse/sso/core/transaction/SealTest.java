@@ -1,11 +1,17 @@
 package io.gatehouse.sso.core.transaction;
 
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.sso.testkit.AdjustableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,5 +69,29 @@ class SealTest {
     @Test
     void onlyA256BitKeyIsAccepted() {
         assertThatThrownBy(() -> new Seal(new byte[16], clock)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMissingValueIsBroken() {
+        assertThatThrownBy(() -> seal.open("tx", null)).isInstanceOf(Seal.Broken.class);
+    }
+
+    @Test
+    void aValueEncryptedWithTheSameKeyButAnotherMethodIsBroken() throws Exception {
+        EncryptedJWT other = new EncryptedJWT(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A128CBC_HS256),
+                new JWTClaimsSet.Builder(claims).claim("pur", "tx").expirationTime(Date.from(clock.instant().plusSeconds(600))).build());
+        other.encrypt(new DirectEncrypter(key));
+
+        assertThatThrownBy(() -> seal.open("tx", other.serialize())).isInstanceOf(Seal.Broken.class)
+                .hasMessage("unexpected algorithm");
+    }
+
+    @Test
+    void aValueWithoutExpiryIsBroken() throws Exception {
+        EncryptedJWT noExpiry = new EncryptedJWT(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM),
+                new JWTClaimsSet.Builder(claims).claim("pur", "tx").build());
+        noExpiry.encrypt(new DirectEncrypter(key));
+
+        assertThatThrownBy(() -> seal.open("tx", noExpiry.serialize())).isInstanceOf(Seal.Broken.class);
     }
 }
