@@ -107,6 +107,17 @@ class GroupSyncTest {
     }
 
     @Test
+    void an_app_whose_switch_is_no_boolean_still_takes_part_so_problems_stay_visible() {
+        User user = user("legacy");
+        LoginEvent viaKeycloak = new LoginEvent(user, "keycloak", new ProviderProfile("sub", List.of(), "", "", "",
+                groups(List.of("/inventree/admins"))), false, PATH,
+                io.gatehouse.sso.core.provider.ProviderSettings.of(Map.of("group_sync", "sometimes")));
+
+        assertThat(groupSync.sync(viaKeycloak).status()).isEqualTo(GroupSyncStatus.APPLIED);
+        assertThat(groupsOf(user)).containsExactly("admin");
+    }
+
+    @Test
     void an_app_without_the_switch_takes_part() {
         User user = user("legacy");
         LoginEvent viaKeycloak = new LoginEvent(user, "keycloak", new ProviderProfile("sub", List.of(), "", "", "",
