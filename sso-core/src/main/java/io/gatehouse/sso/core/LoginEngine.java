@@ -201,7 +201,15 @@ public final class LoginEngine {
         return completeSignup(signupToken, details, baseUrl, Locale.ENGLISH);
     }
 
-    /** {@link #completeSignup(String, SignupDetails, URI)} for a reader of {@code locale}, who gets any confirmation mail in it. */
+    /**
+     * {@link #completeSignup(String, SignupDetails, URI)} for a reader of {@code locale}, who gets any confirmation mail in it.
+     *
+     * @param signupToken the token of the {@link LoginOutcome.PendingSignup}, from the host's form
+     * @param details     what the user entered
+     * @param baseUrl     the public base URL (for the confirmation link)
+     * @param locale      the reader's language, e.g. from {@code Accept-Language}
+     * @return the signed-in user, one awaiting email confirmation, or a failure
+     */
     public LoginOutcome completeSignup(String signupToken, SignupDetails details, URI baseUrl, Locale locale) {
         LoginAttempt attempt = LoginAttempt.signup(parts.failures(), signupToken, baseUrl, locale);
         return inFlight.run(attempt, () -> signups.complete(signupToken, details, attempt));

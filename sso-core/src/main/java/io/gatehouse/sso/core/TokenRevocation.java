@@ -43,7 +43,16 @@ public final class TokenRevocation {
     public record Revoked(boolean revoked, LoginFailure failure) {
     }
 
-    /** Its own {@link IdpClients}, as the admin pages have no engine; discovery documents are cached as in a login. */
+    /**
+     * Its own {@link IdpClients}, as the admin pages have no engine; discovery documents are cached as in a login.
+     *
+     * @param config   the start-up configuration (backends, HTTP time-out)
+     * @param registry the provider backends
+     * @param apps     the social applications
+     * @param accounts the identities and their tokens
+     * @param errorLog where a failed revocation is recorded
+     * @param clock    the clock of the records
+     */
     public TokenRevocation(GatehouseConfig config, ProviderRegistry registry, SocialAppRepository apps,
                            SocialAccountRepository accounts, ErrorLog errorLog, Clock clock) {
         this.selector = new AppSelector(apps, config, registry);
@@ -61,7 +70,10 @@ public final class TokenRevocation {
      * Revokes the stored token of the identity {@code (provider, uid)} with the application a sign-in on this site
      * would use, and deletes it once the IdP confirmed.
      *
-     * @param baseUrl the public base URL of the site (it chooses the social application, as at sign-in)
+     * @param provider the identity's provider route id
+     * @param uid      the identity's uid at that provider
+     * @param baseUrl  the public base URL of the site (it chooses the social application, as at sign-in)
+     * @return revoked, or the typed failure (also in the error log) with the token still stored
      */
     public Revoked revoke(String provider, String uid, URI baseUrl) {
         Optional<SocialToken> token = accounts.findToken(provider, uid);

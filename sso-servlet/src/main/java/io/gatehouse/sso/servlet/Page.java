@@ -96,7 +96,15 @@ public sealed interface Page {
             hiddenFields = Map.copyOf(hiddenFields);
         }
 
-        /** A form whose error is about no particular field. */
+        /**
+         * A form whose error is about no particular field.
+         *
+         * @param actionUrl    where the form posts
+         * @param values       the pre-filled values
+         * @param providerName the provider the user came from, e.g. "GitHub"
+         * @param hiddenFields extra hidden fields the form must carry
+         * @param error        why the last submission was not accepted, or null on first display
+         */
         public SignupForm(String actionUrl, SignupDetails values, String providerName, Map<String, String> hiddenFields,
                           String error) {
             this(actionUrl, values, providerName, hiddenFields, error, null);

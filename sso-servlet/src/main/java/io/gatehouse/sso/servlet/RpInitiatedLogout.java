@@ -41,7 +41,12 @@ public final class RpInitiatedLogout {
         }
     }
 
-    /** The sign-in session the request's HTTP session carries (set when {@link SsoServlet} signed the user in). */
+    /**
+     * The sign-in session the request's HTTP session carries (set when {@link SsoServlet} signed the user in).
+     *
+     * @param request the request, read before the host invalidates its HTTP session
+     * @return the session id, or empty when the user did not sign in through Gatehouse
+     */
     public static Optional<String> sessionId(HttpServletRequest request) {
         return SsoSessionAttribute.of(request);
     }
@@ -51,7 +56,11 @@ public final class RpInitiatedLogout {
      * one: the logout cookie is set on {@code response} and the end-session URL returned. Empty means a local sign-out
      * only (no end-session endpoint, no session, or the registry could not be reached, which the error log records).
      *
-     * @param next where the browser goes after the IdP; only a same-origin path is kept, anything else becomes {@code /}
+     * @param request   the sign-out request (it gives the site's base URL)
+     * @param response  where the logout cookie is set
+     * @param sessionId the sign-in session to end, from {@link #sessionId}, or null
+     * @param next      where the browser goes after the IdP; only a same-origin path is kept, anything else becomes {@code /}
+     * @return the IdP's end-session URL to redirect to, or empty for a local sign-out only
      */
     public Optional<URI> begin(HttpServletRequest request, HttpServletResponse response, String sessionId, String next) {
         LogoutOutcome outcome = start(engine, request, response, MountPoint.of(request, engine.config(), prefix), sessionId, next);

@@ -168,6 +168,10 @@ public final class Messages {
     /**
      * Fills the {@code {0}}, {@code {1}}... of a pattern in one pass, so a value that itself contains {@code {1}} stays as
      * it is. For markup around a value: {@code Messages.format(escape(pattern), "<strong>" + escape(value) + "</strong>")}.
+     *
+     * @param pattern the text with {@code {0}}-style placeholders
+     * @param args    the values, in placeholder order; a placeholder without a value stays as it is
+     * @return the filled text
      */
     public static String format(String pattern, Object... args) {
         StringBuilder out = new StringBuilder(pattern.length() + 32);

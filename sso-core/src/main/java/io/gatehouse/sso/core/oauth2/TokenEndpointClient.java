@@ -275,6 +275,9 @@ public final class TokenEndpointClient {
      * Revokes a token at the IdP's revocation endpoint (RFC 7009): the refresh token when there is one (revoking it
      * ends the grant, and with it its access tokens), else the access token.
      *
+     * @param revocationEndpoint the IdP's {@code revocation_endpoint}
+     * @param auth               the client authentication, chosen as for the token endpoint
+     * @param token              the stored token
      * @throws ProviderException {@link FailureCode#TOKEN_REVOCATION_FAILED} when the endpoint answers anything but 200
      *                           (naming its error code), {@link FailureCode#IDP_UNREACHABLE} when it cannot be reached
      */

@@ -97,7 +97,12 @@ public final class AppSelector {
                 + ". Mark all but one hidden (settings {\"hidden\": true}), remove the site from the others, or name the app in the login URL (?app=NAME).");
     }
 
-    /** Whether an enabled provider, or an app of one (its provider_id), serves this route id on some site. */
+    /**
+     * Whether an enabled provider, or an app of one (its provider_id), serves this route id on some site.
+     *
+     * @param routeId the route id from a URL, e.g. {@code keycloak}
+     * @return false for an id no enabled provider or app answers to (the error log groups those as unknown)
+     */
     public boolean isRoute(String routeId) {
         return registry.find(routeId).isPresent() || allApps().stream()
                 .anyMatch(a -> a.routeId().equals(routeId) && registry.find(a.provider()).isPresent());

@@ -141,6 +141,8 @@ public interface ProviderBackend {
     /**
      * Revokes a stored token at the IdP (RFC 7009), so it no longer works there either.
      *
+     * @param context the app and its settings
+     * @param token   the stored token; its refresh token is revoked when there is one, else its access token
      * @throws ProviderException {@link FailureCode#TOKEN_REVOCATION_UNSUPPORTED} by default, and when the IdP
      *                           offers no revocation endpoint; {@link FailureCode#TOKEN_REVOCATION_FAILED} or
      *                           {@link FailureCode#IDP_UNREACHABLE} when the revocation did not happen

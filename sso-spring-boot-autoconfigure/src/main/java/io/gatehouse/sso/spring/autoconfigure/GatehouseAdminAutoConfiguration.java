@@ -45,12 +45,35 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @ConditionalOnBean(GatehouseConfig.class)
 public class GatehouseAdminAutoConfiguration {
 
+    /**
+     * Who may use the admin pages: a user with the authority {@code gatehouse.admin.authority} (default
+     * {@code ROLE_admin}, the group {@code admin} that group sync maintains), unless the application defines one.
+     *
+     * @param properties the {@code gatehouse.*} properties
+     * @return the authorization check
+     */
     @Bean
     @ConditionalOnMissingBean
     public AdminAuthorization gatehouseAdminAuthorization(GatehouseProperties properties) {
         return new SpringSecurityAdminAuthorization(properties.admin().authority(), SecurityContextHolder.getContextHolderStrategy());
     }
 
+    /**
+     * The admin pages at {@code gatehouse.admin.path}, unless the application registers a bean of this name.
+     *
+     * @param config        the start-up configuration
+     * @param registry      the enabled backends
+     * @param apps          the social applications
+     * @param accounts      the identity links and tokens
+     * @param users         the users
+     * @param settings      the live login settings, if writable
+     * @param errorLog      the error log
+     * @param mailer        the mailer, if any (for the test mail)
+     * @param authorization who may use the pages
+     * @param otherSignIn   the application's own way to sign in, if any (unlinking a last identity asks about it)
+     * @param properties    the {@code gatehouse.*} properties
+     * @return the servlet's registration
+     */
     @Bean
     @ConditionalOnMissingBean(name = "gatehouseAdminServlet")
     public ServletRegistrationBean<AdminServlet> gatehouseAdminServlet(

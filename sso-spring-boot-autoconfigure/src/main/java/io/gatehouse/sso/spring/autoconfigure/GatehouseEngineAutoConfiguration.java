@@ -46,6 +46,10 @@ public class GatehouseEngineAutoConfiguration {
      * @param mailer the mailer, if any (without one SSO registration is closed)
      * @param listeners every login listener bean, group sync among them
      * @param clock the clock bean, if any; else the system UTC clock
+     * @param sessions the session registry, if any (the JDBC store's by default)
+     * @param singleUse the replay store, if any (the JDBC store's by default)
+     * @param policy the session policy bean, if any; else from {@code gatehouse.session.*}
+     * @param properties the {@code gatehouse.*} properties
      * @return the engine
      */
     @Bean
@@ -68,13 +72,25 @@ public class GatehouseEngineAutoConfiguration {
         return builder.build();
     }
 
-    /** {@code engine.tokens()}: a valid access token for (user, provider), refreshed once whoever asks. */
+    /**
+     * {@code engine.tokens()}: a valid access token for (user, provider), refreshed once whoever asks.
+     *
+     * @param engine the login engine
+     * @return the engine's access tokens
+     */
     @Bean
     @ConditionalOnMissingBean
     public AccessTokens gatehouseAccessTokens(LoginEngine engine) {
         return engine.tokens();
     }
 
+    /**
+     * Drains running sign-ins for up to {@code gatehouse.shutdown.timeout} when the context closes.
+     *
+     * @param engine     the login engine
+     * @param properties the {@code gatehouse.*} properties
+     * @return the lifecycle bean
+     */
     @Bean
     @ConditionalOnMissingBean
     public GatehouseShutdown gatehouseShutdown(LoginEngine engine, GatehouseProperties properties) {

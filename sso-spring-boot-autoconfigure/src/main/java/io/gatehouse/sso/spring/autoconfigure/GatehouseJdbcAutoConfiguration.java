@@ -154,12 +154,24 @@ public class GatehouseJdbcAutoConfiguration {
         return stores.sessions();
     }
 
+    /**
+     * The replay store on the application's database: a callback, form or link works once on every node.
+     *
+     * @param stores the JDBC stores
+     * @return the stores' single-use values
+     */
     @Bean
     @ConditionalOnMissingBean
     public SingleUseValues gatehouseSingleUseValues(JdbcStores stores) {
         return stores.singleUseValues();
     }
 
+    /**
+     * The error log on the application's database.
+     *
+     * @param stores the JDBC stores
+     * @return the stores' error log
+     */
     @Bean
     @ConditionalOnMissingBean
     public ErrorLog gatehouseErrorLog(JdbcStores stores) {

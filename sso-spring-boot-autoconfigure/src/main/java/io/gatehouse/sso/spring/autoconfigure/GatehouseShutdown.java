@@ -30,6 +30,12 @@ public final class GatehouseShutdown implements SmartLifecycle {
     private final Duration timeout;
     private volatile boolean running;
 
+    /**
+     * A lifecycle bean that drains the engine's running sign-ins when the context closes.
+     *
+     * @param engine  the login engine
+     * @param timeout how long the stop waits for running sign-ins
+     */
     public GatehouseShutdown(LoginEngine engine, Duration timeout) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.timeout = Objects.requireNonNull(timeout, "timeout");

@@ -96,9 +96,11 @@ public class GatehouseWebSecurityAutoConfiguration {
     }
 
     /**
-     * Ends the sign-in session on Spring Security's logout, unless the application defines a handler.
+     * The RP-initiated logout of the servlet mounted at {@code gatehouse.web.accounts-path}, unless the application defines one.
      *
-     * @return the handler
+     * @param engine     the login engine
+     * @param properties the {@code gatehouse.*} properties
+     * @return the RP-initiated logout
      */
     @Bean
     @ConditionalOnMissingBean
@@ -106,6 +108,12 @@ public class GatehouseWebSecurityAutoConfiguration {
         return new RpInitiatedLogout(engine, accountsPath(properties));
     }
 
+    /**
+     * Ends the sign-in session on Spring Security's logout, unless the application defines a handler.
+     *
+     * @param idp the RP-initiated logout
+     * @return the handler
+     */
     @Bean
     @ConditionalOnMissingBean
     public GatehouseLogoutHandler gatehouseLogoutHandler(RpInitiatedLogout idp) {

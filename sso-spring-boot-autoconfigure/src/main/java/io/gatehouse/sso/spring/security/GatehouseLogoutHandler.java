@@ -33,6 +33,11 @@ public class GatehouseLogoutHandler implements LogoutHandler {
 
     private final RpInitiatedLogout idp;
 
+    /**
+     * A handler that ends the sign-in session and prepares the IdP's sign-out.
+     *
+     * @param idp the servlet adapter's RP-initiated logout
+     */
     public GatehouseLogoutHandler(RpInitiatedLogout idp) {
         this.idp = Objects.requireNonNull(idp, "idp");
     }

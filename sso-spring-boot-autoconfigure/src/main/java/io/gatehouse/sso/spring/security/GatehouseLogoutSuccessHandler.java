@@ -22,6 +22,11 @@ import java.util.Objects;
 public final class GatehouseLogoutSuccessHandler implements LogoutSuccessHandler {
     private final LogoutSuccessHandler application;
 
+    /**
+     * Wraps the application's own success handler, which answers whenever no IdP sign-out follows.
+     *
+     * @param application the success handler the security chain had
+     */
     public GatehouseLogoutSuccessHandler(LogoutSuccessHandler application) {
         this.application = Objects.requireNonNull(application, "application");
     }

@@ -21,6 +21,12 @@ public final class SpringSecurityAdminAuthorization implements AdminAuthorizatio
     private final String authority;
     private final SecurityContextHolderStrategy holder;
 
+    /**
+     * A check for one authority.
+     *
+     * @param authority the authority an admin must have, e.g. {@code ROLE_admin}
+     * @param holder    where the request's authentication is read
+     */
     public SpringSecurityAdminAuthorization(String authority, SecurityContextHolderStrategy holder) {
         if (authority == null || authority.isBlank()) {
             throw new IllegalArgumentException("the admin authority must not be empty");
