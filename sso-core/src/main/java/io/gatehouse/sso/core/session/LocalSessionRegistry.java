@@ -5,6 +5,7 @@ import io.gatehouse.sso.spi.SsoSession;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,12 @@ public final class LocalSessionRegistry implements SessionRegistry {
     public void add(SsoSession session) {
         Instant now = clock.instant();
         synchronized (lock) {
-            sessions.values().removeIf(s -> !now.isBefore(s.expiresAt()));
+            // sessions expire in the order they were added (one policy, one clock), so the expired ones are at the
+            // head: the purge stops at the first live one, which keeps a sign-in's cost flat however many are kept
+            Iterator<SsoSession> oldestFirst = sessions.values().iterator();
+            while (oldestFirst.hasNext() && !now.isBefore(oldestFirst.next().expiresAt())) {
+                oldestFirst.remove();
+            }
             sessions.put(session.id(), session);
         }
     }
