@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ImportReport report = new InvenTreeImport(source, target, options).run();
- * System.out.print(report.render());
+ * log.info("{}", report.render());
  * if (!report.complete()) { ... report.entries(ImportReport.Kind.NOT_IMPORTED) ... }
  * }</pre>
  */

@@ -19,7 +19,7 @@ import java.util.Objects;
  * ImportReport report = new InvenTreeImport(invenTreeDataSource,
  *         new ImportTarget(stores.socialApps(), stores.socialAccounts(), stores.users(), stores.groups()),
  *         ImportOptions.defaults()).run();
- * System.out.print(report.render());
+ * log.info("{}", report.render());
  * }</pre>
  */
 public final class InvenTreeImport {

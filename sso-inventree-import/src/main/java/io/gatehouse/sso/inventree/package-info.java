@@ -7,7 +7,7 @@
  *
  * <pre>{@code
  * ImportReport report = new InvenTreeImport(source, target, ImportOptions.defaults().asDryRun()).run();
- * System.out.print(report.render());
+ * log.info("{}", report.render());
  * }</pre>
  */
 package io.gatehouse.sso.inventree;

@@ -40,7 +40,7 @@ import java.util.Set;
  * <pre>{@code
  * AppDiagnostics diagnostics = new AppDiagnostics(config, registry, apps, accounts, settings, Clock.systemUTC());
  * Diagnosis d = diagnostics.diagnose(apps.findById("3").orElseThrow(), URI.create("https://sso.example.com"));
- * System.out.print(d.report(Messages.of(), Locale.ENGLISH));
+ * log.info("{}", d.report(Messages.of(), Locale.ENGLISH));   // or show it on a page
  * }</pre>
  */
 public final class AppDiagnostics {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * Diagnosis d = diagnostics.diagnose(app, baseUrl);
  * if (d.overall() == CheckStatus.FAIL) {
- *     System.out.println(d.report(Messages.of(), Locale.ENGLISH));
+ *     log.warn("{}", d.report(Messages.of(), Locale.ENGLISH));
  * }
  * }</pre>
  *
